@@ -1,0 +1,3 @@
+from bondcoach.cli import main
+
+main()

@@ -1,0 +1,59 @@
+"""The command line: thin Typer commands that parse, call the core and hand over to views.
+
+Each command lives in its own module; this one wires them into one app.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from bondcoach import __version__
+from bondcoach.cli import log, tip, week
+from bondcoach.cli.errors import BondcoachGroup
+
+HELP = """A gentle coach for new parents who want help bonding with their baby.
+
+Daily: read [bold]bondcoach tip[/], spend some focused time together, then
+[bold]bondcoach log 15[/]. Look back with [bold]bondcoach week[/].
+
+Everything stays on this computer. bondcoach offers everyday ideas, not medical advice."""
+
+app = typer.Typer(
+    cls=BondcoachGroup,
+    name="bondcoach",
+    help=HELP,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"bondcoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Options for every command; the help text is HELP above."""
+
+
+app.command("tip")(tip.tip_command)
+app.command("log")(log.log_command)
+app.command("week")(week.week_command)
+
+
+def main() -> None:
+    """The console script: run the app as a parent would."""
+    typer.main.get_command(app).main(prog_name="bondcoach")

@@ -1,0 +1,86 @@
+"""Map every way a command can fail to one calm line on stderr and an exit code.
+
+Click (vendored in Typer) would print usage errors inside a box and let unexpected
+exceptions escape as tracebacks; a tired parent should see neither.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from typer import Abort
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+from typer.core import TyperGroup
+
+from bondcoach.errors import USAGE, BondcoachError
+
+INTERRUPTED = 130
+
+
+class BondcoachGroup(TyperGroup):
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code = run_safely(
+            lambda: super(BondcoachGroup, self).main(
+                args=args,
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
+        )
+        sys.exit(code)
+
+
+def run_safely(invoke: Any) -> int:
+    from bondcoach import views
+
+    try:
+        result = invoke()
+    except BondcoachError as error:
+        views.error(error.message, error.hint)
+        return error.exit_code
+    except NoArgsIsHelpError as error:
+        if error.ctx is not None:
+            sys.stdout.write(error.ctx.get_help() + "\n")
+        return 0
+    except UsageError as error:
+        views.error(_usage_line(error))
+        return USAGE
+    except ClickException as error:
+        views.error(error.format_message())
+        return error.exit_code
+    except (Abort, KeyboardInterrupt):
+        views.error("stopped; nothing more was saved.")
+        return INTERRUPTED
+    except BrokenPipeError:
+        # Output piped into `head` and the like: quietly stop writing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as error:  # the promise: never a traceback
+        if os.environ.get("BONDCOACH_DEBUG"):
+            raise
+        views.error(
+            f"something unexpected went wrong ({type(error).__name__}: {error})",
+            hint="Your saved sessions are untouched. Set BONDCOACH_DEBUG=1 to see details.",
+        )
+        return 1
+    return result if isinstance(result, int) else 0
+
+
+def _usage_line(error: UsageError) -> str:
+    message = error.format_message().rstrip(".")
+    command = error.ctx.command_path if error.ctx is not None else "bondcoach"
+    return f"{message} (see '{command} --help')"

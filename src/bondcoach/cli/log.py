@@ -1,0 +1,153 @@
+"""bondcoach log: record time spent together, with one hand if need be."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from bondcoach import messages
+
+MAX_PROMPT_TRIES = 3
+
+
+def log_command(
+    minutes: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[MINUTES]",
+            help="Minutes together (1-1440). Leave it out to be asked, step by step.",
+            show_default=False,
+        ),
+    ] = None,
+    activity: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--activity",
+            "-a",
+            metavar="NAME",
+            help="What you did: talk, sing, read, skin-to-skin, play, massage, walk, feed, "
+            "diaper, or your own word. Repeat it or separate with commas.",
+        ),
+    ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            metavar='"YYYY-MM-DD HH:MM"',
+            help='When you started, local time: "2026-11-26 14:30", or "14:30" for today '
+            "(yesterday if that time is still to come).",
+        ),
+    ] = None,
+    ago: Annotated[
+        str | None,
+        typer.Option(
+            "--ago",
+            metavar="DURATION",
+            help="When you started, as a time ago: 20m, 1h, 1h30m. Without MINUTES, "
+            "logs the whole time since then.",
+        ),
+    ] = None,
+    mood: Annotated[
+        int | None,
+        typer.Option(
+            "--mood", min=None, metavar="1-5", help="How you feel: 1 very low ... 5 very good."
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option("--note", "-n", metavar="TEXT", help="Something you noticed."),
+    ] = None,
+    who: Annotated[
+        str | None,
+        typer.Option("--who", "-w", metavar="NAME", help="Who spent the time (for two carers)."),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the saved session as JSON; prompts go to stderr.")
+    ] = False,
+) -> None:
+    """Log time spent together after play, a feed, a change or a cuddle.
+
+    [bold]bondcoach log 15[/] is enough. Counts on the day you started.
+    """
+    from bondcoach import clock, views
+    from bondcoach.coach import check_mood, day_progress, new_session, resolve_when
+    from bondcoach.coach import repeats_existing, split_activities
+    from bondcoach.device import load_device
+    from bondcoach.errors import InputError
+    from bondcoach.profile import load_profile
+    from bondcoach.store import new_session_id, open_store
+    from bondcoach.timeparse import parse_duration, parse_minutes
+
+    check_mood(mood)
+    if at is not None and ago is not None:
+        raise InputError("use --at or --ago, not both: they both say when you started")
+    if ago is not None:
+        parse_duration(ago)
+    minutes_value = parse_minutes(minutes) if minutes is not None else None
+    activities = split_activities(activity or [])
+    if minutes_value is None and ago is None:
+        minutes_value = _ask_minutes(as_json)
+        if not activities:
+            activities = split_activities([_ask(messages.PROMPT_ACTIVITIES, as_json)])
+        if note is None:
+            note = _ask(messages.PROMPT_NOTE, as_json) or None
+        if mood is None:
+            mood = _ask_mood(as_json)
+
+    now = clock.now()
+    when = resolve_when(minutes_value, at, ago, now)
+    who = who if who is not None else load_device().caregiver
+    session = new_session(new_session_id(), when, activities, mood, note, who)
+    store = open_store()
+    same_day = store.sessions_between(session.day, session.day)
+    repeated = repeats_existing(session, same_day)
+    store.add(session, now)
+
+    today = now.date()
+    todays = [*same_day, session] if session.day == today else store.sessions_between(today, today)
+    profile = load_profile()
+    progress = day_progress(todays, today, profile.target_settings())
+    if repeated:
+        views.warn(messages.REPEAT_WARNING)
+    if as_json:
+        views.print_json(views.logged_json(session, progress, repeated))
+    else:
+        views.show_logged(session, progress, profile.baby_name)
+
+
+def _ask(question: str, to_stderr: bool, default: str = "") -> str:
+    """One prompt; at the end of input the answer is the default."""
+    from typer import Abort
+
+    try:
+        answer = typer.prompt(question, default=default, show_default=bool(default), err=to_stderr)
+    except Abort:
+        return default
+    return str(answer).strip()
+
+
+def _ask_minutes(to_stderr: bool) -> int:
+    from typer import Abort
+
+    from bondcoach import views
+    from bondcoach.errors import BondcoachError, InputError
+    from bondcoach.timeparse import parse_minutes
+
+    for _ in range(MAX_PROMPT_TRIES):
+        try:
+            answer = typer.prompt(messages.PROMPT_MINUTES, default="15", err=to_stderr)
+        except Abort:
+            raise BondcoachError(messages.NO_MINUTES_GIVEN) from None
+        try:
+            return parse_minutes(str(answer))
+        except InputError as error:
+            views.warn(error.message)
+    raise InputError(f"no valid minutes after {MAX_PROMPT_TRIES} tries; nothing was saved")
+
+
+def _ask_mood(to_stderr: bool) -> int | None:
+    answer = _ask(messages.PROMPT_MOOD, to_stderr)
+    if answer.isdigit() and 1 <= int(answer) <= 5:
+        return int(answer)
+    return None

@@ -1,0 +1,103 @@
+"""Turning a ``log`` request into a session, and how today is going. Pure logic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from bondcoach.errors import InputError
+from bondcoach.models import Session, normalise_activity
+from bondcoach.targets import TargetSettings, daily_target
+from bondcoach.timeparse import check_not_future, parse_at, parse_duration
+
+DEFAULT_MINUTES = 15
+
+
+@dataclass(frozen=True)
+class When:
+    start: datetime
+    minutes: int
+
+
+def resolve_when(minutes: int | None, at: str | None, ago: str | None, now: datetime) -> When:
+    """Work out the start and length of a session from MINUTES, --at and --ago."""
+    if at is not None and ago is not None:
+        raise InputError("use --at or --ago, not both: they both say when you started")
+    if ago is not None:
+        since = parse_duration(ago)
+        start = now - since
+        if minutes is None:
+            minutes = max(1, round(since.total_seconds() / 60))
+    elif at is not None:
+        start = parse_at(at, now)
+    else:
+        start = now - timedelta(minutes=minutes or DEFAULT_MINUTES)
+    final_minutes = minutes or DEFAULT_MINUTES
+    start = start.replace(second=0, microsecond=0)
+    check_not_future(start, final_minutes, now)
+    return When(start=start, minutes=final_minutes)
+
+
+def split_activities(values: Iterable[str]) -> tuple[str, ...]:
+    """Accept repeated options and comma-separated lists alike: -a sing -a "talk, feed"."""
+    names = (normalise_activity(part) for value in values for part in value.split(","))
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def check_mood(mood: int | None) -> int | None:
+    if mood is not None and not 1 <= mood <= 5:
+        raise InputError(f"mood goes from 1 (very low) to 5 (very good) (got {mood})")
+    return mood
+
+
+def new_session(
+    session_id: str,
+    when: When,
+    activities: Sequence[str] = (),
+    mood: int | None = None,
+    note: str | None = None,
+    who: str | None = None,
+) -> Session:
+    return Session(
+        id=session_id,
+        start=when.start,
+        minutes=when.minutes,
+        activities=tuple(activities),
+        mood=check_mood(mood),
+        note=(note or "").strip() or None,
+        who=(who or "").strip() or None,
+    )
+
+
+def repeats_existing(session: Session, existing: Iterable[Session]) -> bool:
+    """True when the same start, length and caregiver is already logged (a re-run, say)."""
+    return any(
+        other.id != session.id
+        and other.start == session.start
+        and other.minutes == session.minutes
+        and other.who == session.who
+        for other in existing
+    )
+
+
+@dataclass(frozen=True)
+class DayProgress:
+    day: date
+    minutes: int
+    target: int
+    sessions: int
+
+    @property
+    def share(self) -> float:
+        return self.minutes / self.target if self.target else 0.0
+
+
+def day_progress(sessions: Iterable[Session], day: date, settings: TargetSettings) -> DayProgress:
+    todays = [session for session in sessions if session.day == day]
+    return DayProgress(
+        day=day,
+        minutes=sum(session.minutes for session in todays),
+        target=daily_target(day, settings),
+        sessions=len(todays),
+    )

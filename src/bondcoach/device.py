@@ -1,0 +1,72 @@
+"""This computer's identity and settings, kept in the state folder and never synced.
+
+Each computer writes sessions only into its own folder of the shared data folder, named
+by its device id, so two computers syncing one folder never write the same file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bondcoach import paths
+from bondcoach.errors import DataError
+from bondcoach.fsio import atomic_write, ensure_private_dir, read_bytes
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    caregiver: str | None = None
+
+
+def _parse(path: Path, raw: bytes) -> Device:
+    try:
+        payload = json.loads(raw)
+        device_id = payload["device"]
+        caregiver = payload.get("caregiver")
+        if not (isinstance(device_id, str) and device_id.isalnum()):
+            raise ValueError("the device id is not letters and digits")
+        if caregiver is not None and not isinstance(caregiver, str):
+            raise ValueError("the caregiver is not text")
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise DataError(
+            f"{path} cannot be read ({error}); bondcoach left it untouched",
+            hint="It holds this computer's id. Move it aside and bondcoach makes a new one.",
+        ) from error
+    return Device(id=device_id, caregiver=caregiver)
+
+
+def load_device(create: bool = True) -> Device:
+    """This computer's device, creating its id on first use."""
+    path = paths.device_file()
+    raw = read_bytes(path)
+    if raw is not None:
+        return _parse(path, raw)
+    fresh = Device(id=secrets.token_hex(6))
+    if not create:
+        return fresh
+    ensure_private_dir(path.parent)
+    try:
+        # O_EXCL: when two first runs race, one id wins and both use it.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return load_device(create=False)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(_dump(fresh))
+        handle.flush()
+        os.fsync(handle.fileno())
+    return fresh
+
+
+def _dump(device: Device) -> str:
+    return json.dumps({"device": device.id, "caregiver": device.caregiver}, indent=2) + "\n"
+
+
+def save_caregiver(name: str | None) -> Device:
+    updated = replace(load_device(), caregiver=name)
+    atomic_write(paths.device_file(), _dump(updated).encode())
+    return updated

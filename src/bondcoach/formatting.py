@@ -1,0 +1,25 @@
+"""Small text helpers shared by the views. No Rich here."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+
+def duration(minutes: int) -> str:
+    """45 -> '45 min', 100 -> '1 h 40 min', 120 -> '2 h'."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def day_label(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def day_and_time(moment: datetime) -> str:
+    return f"{day_label(moment.date())}, {moment:%H:%M}"
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "-"

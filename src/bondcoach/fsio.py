@@ -1,0 +1,135 @@
+"""Careful file I/O: private folders, atomic replacement, no following planted symlinks.
+
+Every write goes to a temporary file in the same folder, is flushed to disk, then
+renamed over the target, and the folder itself is flushed, so a crash at any moment
+leaves either the old bytes or the new ones. Nothing here ever truncates a file in place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from bondcoach.errors import DataError
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+TEMP_PREFIX = ".tmp-"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_IS_POSIX = os.name == "posix"
+
+
+def refuse_symlink(path: Path) -> None:
+    if path.is_symlink():
+        raise DataError(
+            f"{path} is a symbolic link; bondcoach does not follow links in its data folders",
+            hint="Move the link away and put the real file or folder in its place.",
+        )
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create ``path`` (and parents) as 0700, whatever the umask, refusing planted links."""
+    missing: list[Path] = []
+    current = path
+    while not current.exists() and not current.is_symlink():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    refuse_symlink(current)
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=PRIVATE_DIR)
+        except FileExistsError:
+            pass  # another bondcoach created it a moment ago: fine
+        except OSError as error:
+            raise DataError(f"cannot create the folder {folder}: {error.strerror}") from error
+    refuse_symlink(path)
+    if _IS_POSIX and stat.S_IMODE(path.stat().st_mode) != PRIVATE_DIR:
+        with contextlib.suppress(OSError):  # not ours to change (a shared parent, say)
+            path.chmod(PRIVATE_DIR)
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None when it does not exist."""
+    refuse_symlink(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise DataError(f"cannot read {path}: {error.strerror}") from error
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old file or the new one."""
+    ensure_private_dir(path.parent)
+    refuse_symlink(path)
+    temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    try:
+        _write_new_file(temp, data)
+        os.replace(temp, path)
+        _fsync_dir(path.parent)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        reason = error.strerror or str(error)
+        raise DataError(f"could not save {path}: {reason}; the file was left as it was") from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+
+
+def _write_new_file(temp: Path, data: bytes) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+    fd = os.open(temp, flags, PRIVATE_FILE)
+    try:
+        if _IS_POSIX:
+            os.fchmod(fd, PRIVATE_FILE)  # the umask may have narrowed or widened it
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if not _IS_POSIX:
+        return  # Windows cannot open a folder for fsync; os.replace is atomic there anyway
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def list_files(folder: Path) -> Iterator[Path]:
+    """Regular files in ``folder``, skipping our own temporary files."""
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        if entry.name.startswith(TEMP_PREFIX) or entry.name.startswith("."):
+            continue
+        if entry.is_file(follow_symlinks=False):
+            yield Path(entry.path)
+
+
+def list_dirs(folder: Path) -> Iterator[Path]:
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
+            yield Path(entry.path)

@@ -1,0 +1,116 @@
+"""The domain's data shapes, validated with pydantic.
+
+Imported only where validation is needed: the tip of the day is served from a plain
+JSON cache so that ``bondcoach tip`` never pays for importing pydantic.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from bondcoach.ages import parse_age
+
+MAX_MINUTES = 24 * 60
+TOPICS = ("expectations", "cues", "routine", "you", "support", "mood", "help")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def normalise_activity(name: str) -> str:
+    """Activity names ignore case and surrounding spaces: "Sing " and "sing" are one."""
+    return " ".join(name.split()).lower()
+
+
+class Session(BaseModel):
+    """Time spent with the baby: what a ``log`` records."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(min_length=4, max_length=64, pattern=r"^[0-9a-z]+$")
+    start: AwareDatetime
+    minutes: int = Field(ge=1, le=MAX_MINUTES)
+    activities: tuple[str, ...] = ()
+    mood: int | None = Field(default=None, ge=1, le=5)
+    note: str | None = None
+    who: str | None = None
+
+    @field_validator("activities")
+    @classmethod
+    def _tidy_activities(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        tidy = (normalise_activity(name) for name in value)
+        return tuple(dict.fromkeys(name for name in tidy if name))
+
+    @property
+    def day(self) -> date:
+        """The local date the session counts on: its start, in the offset it was logged with."""
+        return self.start.date()
+
+
+class Record(BaseModel):
+    """One version of a session as stored; the newest version of an id wins."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    session: Session
+    updated: AwareDatetime
+    device: str
+    deleted: bool = False
+
+    def order_key(self) -> tuple[datetime, str]:
+        return (self.updated, self.device)
+
+
+class Activity(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    idea: str = Field(min_length=1, max_length=200)
+
+
+class Tip(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(min_length=1, max_length=80)
+    topic: Literal["expectations", "cues", "routine", "you", "support", "mood", "help"]
+    title: str = Field(min_length=1, max_length=80)
+    text: str = Field(min_length=1, max_length=600)
+    source: str = Field(min_length=1)
+    from_age: str | None = None
+    until_age: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_a_slug(cls, value: str) -> str:
+        if not _SLUG.match(value):
+            raise ValueError("an id is lowercase words joined by hyphens, like 'cues-crying'")
+        return value
+
+    @field_validator("from_age", "until_age")
+    @classmethod
+    def _age_parses(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_age(value)
+        return value
+
+
+class TipsFile(BaseModel):
+    """The shape of ``data/tips.yaml`` and of a user's own ``tips.yaml``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    activities: tuple[Activity, ...] = ()
+    tips: tuple[Tip, ...] = ()
+
+    @model_validator(mode="after")
+    def _ids_are_unique(self) -> TipsFile:
+        seen: set[str] = set()
+        for tip in self.tips:
+            if tip.id in seen:
+                raise ValueError(f"tip id {tip.id!r} appears twice")
+            seen.add(tip.id)
+        return self
+
+

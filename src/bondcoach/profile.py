@@ -1,0 +1,104 @@
+"""The baby's profile (family data, in the data folder), read without pydantic.
+
+``bondcoach tip`` reads the profile on every run to pick an age-appropriate tip, so
+this stays on plain ``json`` to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bondcoach import paths
+from bondcoach.errors import DataError
+from bondcoach.fsio import atomic_write, read_bytes
+from bondcoach.targets import TargetSettings
+
+PROFILE_SCHEMA = 1
+WEEK_STARTS = ("monday", "sunday")
+MIN_AWAKE_HOURS = 1.0
+MAX_AWAKE_HOURS = 20.0
+
+
+@dataclass(frozen=True)
+class Profile:
+    baby_name: str | None = None
+    birth_date: date | None = None
+    awake_hours: float | None = None
+    week_start: str = "monday"
+
+    def target_settings(self) -> TargetSettings:
+        return TargetSettings(birth_date=self.birth_date, awake_hours_override=self.awake_hours)
+
+    def with_changes(self, **changes: Any) -> Profile:
+        return replace(self, **changes)
+
+
+def _fail(path: Path, problem: str) -> DataError:
+    return DataError(
+        f"{path} cannot be read: {problem}",
+        hint="bondcoach left it untouched. Fix it by hand, or move it aside and run "
+        "'bondcoach setup' again.",
+    )
+
+
+def parse_profile(path: Path, raw: bytes) -> Profile:
+    try:
+        payload = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise _fail(path, f"it is not valid JSON ({error})") from error
+    if not isinstance(payload, dict):
+        raise _fail(path, "it is not a JSON object")
+    schema = payload.get("schema")
+    if not isinstance(schema, int) or schema < 1:
+        raise _fail(path, "it has no schema version")
+    if schema > PROFILE_SCHEMA:
+        raise DataError(
+            f"{path} was written by a newer bondcoach (schema {schema})",
+            hint="Upgrade bondcoach on this computer; the file was left untouched.",
+        )
+    try:
+        return _profile_from(payload)
+    except (TypeError, ValueError) as error:
+        raise _fail(path, str(error)) from error
+
+
+def _profile_from(payload: dict[str, Any]) -> Profile:
+    name = payload.get("baby_name")
+    if name is not None and not isinstance(name, str):
+        raise ValueError("baby_name is not text")
+    birth_text = payload.get("birth_date")
+    birth = None if birth_text is None else date.fromisoformat(str(birth_text))
+    hours = payload.get("awake_hours")
+    if hours is not None:
+        if isinstance(hours, bool) or not isinstance(hours, (int, float)):
+            raise ValueError("awake_hours is not a number")
+        if not MIN_AWAKE_HOURS <= hours <= MAX_AWAKE_HOURS:
+            raise ValueError("awake_hours is outside 1-20")
+        hours = float(hours)
+    week_start = payload.get("week_start", "monday")
+    if week_start not in WEEK_STARTS:
+        raise ValueError("week_start is neither monday nor sunday")
+    return Profile(baby_name=name, birth_date=birth, awake_hours=hours, week_start=week_start)
+
+
+def load_profile() -> Profile:
+    """The saved profile, or an empty one when none exists yet."""
+    path = paths.profile_file()
+    raw = read_bytes(path)
+    return Profile() if raw is None else parse_profile(path, raw)
+
+
+def profile_exists() -> bool:
+    return paths.profile_file().exists()
+
+
+def save_profile(profile: Profile) -> None:
+    payload: dict[str, Any] = {"schema": PROFILE_SCHEMA, **asdict(profile)}
+    if profile.birth_date is not None:
+        payload["birth_date"] = profile.birth_date.isoformat()
+    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    atomic_write(paths.profile_file(), text.encode("utf-8"))

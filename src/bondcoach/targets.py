@@ -1,0 +1,67 @@
+"""Daily targets: about 15 minutes of focused time for each hour the baby is awake.
+
+The 15-minutes-an-awake-hour routine is the therapist's (see data/tips.yaml). Awake
+hours come from the baby's age, using the National Sleep Foundation's recommended total
+sleep per 24 hours (Hirshkowitz et al., "National Sleep Foundation's sleep time duration
+recommendations: methodology and results summary", Sleep Health 1(1), 2015):
+
+    0-3 months  14-17 h     4-11 months  12-15 h
+    1-2 years   11-14 h     3-5 years    10-13 h
+
+We take the middle of each range; awake hours are 24 minus that. Older children keep
+the 3-5 year figure: the routine is about babies and toddlers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from bondcoach.ages import months_old
+
+MINUTES_PER_AWAKE_HOUR = 15
+
+# (first month of age not in the band, recommended sleep range in hours)
+SLEEP_BANDS: tuple[tuple[int, tuple[float, float]], ...] = (
+    (4, (14.0, 17.0)),
+    (12, (12.0, 15.0)),
+    (36, (11.0, 14.0)),
+    (10**6, (10.0, 13.0)),
+)
+
+# Without a birth date we assume a newborn, the age most users start at:
+# 24 h - 15.5 h of sleep = 8.5 awake hours, so a target of 128 minutes.
+DEFAULT_AWAKE_HOURS = 8.5
+
+
+@dataclass(frozen=True)
+class TargetSettings:
+    birth_date: date | None = None
+    awake_hours_override: float | None = None
+
+
+def awake_hours_for_age(months: int) -> float:
+    for limit, (low, high) in SLEEP_BANDS:
+        if months < limit:
+            return 24.0 - (low + high) / 2
+    raise AssertionError("the last band has no upper limit")  # pragma: no cover
+
+
+def awake_hours_on(day: date, settings: TargetSettings) -> float:
+    if settings.awake_hours_override is not None:
+        return settings.awake_hours_override
+    if settings.birth_date is None:
+        return DEFAULT_AWAKE_HOURS
+    return awake_hours_for_age(months_old(settings.birth_date, day))
+
+
+def round_half_up(value: float) -> int:
+    return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def daily_target(day: date, settings: TargetSettings) -> int:
+    """Minutes of focused time to aim for on ``day``; 0 before the baby is born."""
+    if settings.birth_date is not None and day < settings.birth_date:
+        return 0
+    return round_half_up(awake_hours_on(day, settings) * MINUTES_PER_AWAKE_HOUR)

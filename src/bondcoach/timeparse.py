@@ -1,0 +1,93 @@
+"""Reading what people type for minutes, times and durations. Pure functions.
+
+Every problem is an :class:`InputError` with a one-line message (exit code 2).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from bondcoach.errors import InputError
+
+MAX_MINUTES = 24 * 60
+# A clock that runs a little ahead of another device's should not block a log.
+FUTURE_SLACK = timedelta(minutes=1)
+_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.IGNORECASE)
+
+
+def parse_minutes(text: str) -> int:
+    cleaned = text.strip()
+    if not cleaned.isdigit():
+        raise InputError(f"minutes must be a whole number, like 15 (got {text!r})")
+    minutes = int(cleaned)
+    if not 1 <= minutes <= MAX_MINUTES:
+        raise InputError(f"minutes must be between 1 and {MAX_MINUTES} (got {minutes})")
+    return minutes
+
+
+def parse_duration(text: str) -> timedelta:
+    """'20m', '1h', '1h30m', '90 min' -> a timedelta."""
+    match = _DURATION.match(text)
+    if match is None or not any(match.groups()):
+        raise InputError(f"--ago takes a duration like 20m, 1h or 1h30m (got {text!r})")
+    hours, minutes = (int(part) if part else 0 for part in match.groups())
+    duration = timedelta(hours=hours, minutes=minutes)
+    if duration <= timedelta(0):
+        raise InputError("--ago must be more than zero minutes")
+    return duration
+
+
+def parse_date(text: str, option: str = "--date") -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{option} takes a date like 2026-11-26 (got {text!r})") from None
+
+
+def localize(wall: datetime) -> datetime:
+    """Attach this computer's local offset to a wall-clock time.
+
+    Around a daylight-saving change a wall time can happen twice (clocks go back) or
+    not at all (clocks go forward). The rule: a repeated time means its first
+    occurrence; a time that never happened is refused.
+    """
+    first = wall.replace(fold=0).astimezone()
+    second = wall.replace(fold=1).astimezone()
+    for candidate in (first, second):
+        if candidate.astimezone().replace(tzinfo=None) == wall.replace(fold=0):
+            return candidate
+    raise InputError(
+        f"{wall:%Y-%m-%d %H:%M} did not happen here: the clocks jumped forward that night"
+    )
+
+
+def parse_at(text: str, now: datetime) -> datetime:
+    """'YYYY-MM-DD HH:MM' or 'HH:MM' (today, or yesterday if that is still to come)."""
+    cleaned = " ".join(text.strip().replace("T", " ").split())
+    try:
+        if len(cleaned) <= 5:
+            clock_time = time.fromisoformat(cleaned.zfill(5))
+            wall = datetime.combine(now.date(), clock_time)
+            if localize(wall) > now:
+                wall -= timedelta(days=1)
+        else:
+            wall = datetime.fromisoformat(cleaned)
+            if wall.tzinfo is not None:
+                raise ValueError("no offsets")
+    except ValueError:
+        raise InputError(
+            f'--at takes a local time like "2026-11-26 14:30" or "14:30" (got {text!r})'
+        ) from None
+    return localize(wall.replace(second=0, microsecond=0))
+
+
+def check_not_future(start: datetime, minutes: int, now: datetime) -> None:
+    if start > now + FUTURE_SLACK:
+        raise InputError(f"{start:%Y-%m-%d %H:%M} is in the future; log time already spent")
+    if start + timedelta(minutes=minutes) > now + FUTURE_SLACK:
+        ends = start + timedelta(minutes=minutes)
+        raise InputError(
+            f"a {minutes}-minute session from {start:%H:%M} would end at {ends:%H:%M}, "
+            "which is still to come; log it when it is over"
+        )

@@ -1,0 +1,163 @@
+"""Guidance: the built-in tips, the user's own tips, and the tip of the day.
+
+Validating YAML with pydantic costs more than the rest of ``bondcoach tip`` together,
+so the validated result is cached as plain JSON in the cache folder, keyed by the bytes
+of both tips files. A warm run reads two small files and one cache file, nothing more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bondcoach import paths
+from bondcoach.ages import fits_age
+from bondcoach.errors import DataError
+from bondcoach.fsio import read_bytes
+
+BUILTIN_NAME = "tips.yaml"
+CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class TipData:
+    id: str
+    topic: str
+    title: str
+    text: str
+    source: str
+    from_age: str | None = None
+    until_age: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Guidance:
+    tips: tuple[TipData, ...]
+    activities: tuple[tuple[str, str], ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def topics(self) -> list[str]:
+        return sorted({tip.topic for tip in self.tips})
+
+
+def builtin_tips_path() -> Path:
+    """Where the shipped tips.yaml is: inside the installed package, or the source tree."""
+    from importlib.resources import files
+
+    packaged = Path(str(files("bondcoach") / "data" / BUILTIN_NAME))
+    if packaged.is_file():
+        return packaged
+    # Running from a source checkout (an editable install): data/ sits at the top.
+    return Path(__file__).resolve().parents[2] / "data" / BUILTIN_NAME
+
+
+def load_guidance() -> Guidance:
+    builtin_path = builtin_tips_path()
+    builtin = read_bytes(builtin_path)
+    if builtin is None:
+        raise DataError(
+            f"the built-in tips are missing ({builtin_path})",
+            hint="Reinstall bondcoach: its package data is incomplete.",
+        )
+    user_path = paths.user_tips_file()
+    user = read_bytes(user_path)
+    key = hashlib.sha256(builtin + b"\0" + (user if user is not None else b"-")).hexdigest()
+    cache_path = paths.cache_dir() / f"tips-{key[:24]}.json"
+    cached = _read_cache(cache_path)
+    if cached is not None:
+        return cached
+    guidance = build_guidance(builtin_path, builtin, user_path, user)
+    _write_cache(cache_path, guidance)
+    return guidance
+
+
+def build_guidance(
+    builtin_path: Path, builtin: bytes, user_path: Path, user: bytes | None
+) -> Guidance:
+    from bondcoach.yaml_tips import parse_tips_file
+
+    base = parse_tips_file(builtin_path, builtin)
+    tips = {tip.id: tip for tip in base.tips}
+    activities = dict(base.activities)
+    warnings: list[str] = []
+    if user is not None:
+        try:
+            own = parse_tips_file(user_path, user)
+        except DataError as error:
+            warnings.append(f"{error.message}; using the built-in tips only")
+        else:
+            tips.update((tip.id, tip) for tip in own.tips)
+            activities.update(own.activities)
+    return Guidance(
+        tips=tuple(tips.values()),
+        activities=tuple(activities.items()),
+        warnings=tuple(warnings),
+    )
+
+
+def _read_cache(path: Path) -> Guidance | None:
+    try:
+        payload = json.loads(path.read_bytes())
+        if payload.get("format") != CACHE_FORMAT:
+            return None
+        return Guidance(
+            tips=tuple(TipData(**tip) for tip in payload["tips"]),
+            activities=tuple((name, idea) for name, idea in payload["activities"]),
+            warnings=tuple(payload["warnings"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # a missing or stale cache is rebuilt from the YAML
+
+
+def _write_cache(path: Path, guidance: Guidance) -> None:
+    from bondcoach.fsio import atomic_write
+
+    payload = {
+        "format": CACHE_FORMAT,
+        "tips": [tip.as_json() for tip in guidance.tips],
+        "activities": [list(pair) for pair in guidance.activities],
+        "warnings": list(guidance.warnings),
+    }
+    try:
+        atomic_write(path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    except DataError:
+        pass  # the cache only saves time; a read-only cache folder must not stop a tip
+
+
+def order_key(tip_id: str) -> str:
+    """A fixed pseudo-random place for each tip, so new tips slot in without reshuffling."""
+    return hashlib.sha256(tip_id.encode("utf-8")).hexdigest()
+
+
+def rotation(tips: Iterable[TipData]) -> list[TipData]:
+    return sorted(tips, key=lambda tip: order_key(tip.id))
+
+
+def suitable_tips(
+    tips: Sequence[TipData], day: date, birth: date | None = None, topic: str | None = None
+) -> list[TipData]:
+    return [
+        tip
+        for tip in rotation(tips)
+        if (topic is None or tip.topic == topic)
+        and fits_age(tip.from_age, tip.until_age, birth, day)
+    ]
+
+
+def tip_of_the_day(
+    tips: Sequence[TipData], day: date, birth: date | None = None, topic: str | None = None
+) -> TipData | None:
+    """The same tip all day; consecutive days walk the rotation without repeats."""
+    candidates = suitable_tips(tips, day, birth, topic)
+    if not candidates:
+        return None
+    return candidates[day.toordinal() % len(candidates)]

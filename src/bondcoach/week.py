@@ -1,0 +1,129 @@
+"""The week in review: pure arithmetic over sessions, no I/O."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from bondcoach.models import Session
+from bondcoach.targets import TargetSettings, daily_target
+
+DAYS_IN_WEEK = 7
+
+
+def week_bounds(day: date, week_start: str = "monday") -> tuple[date, date]:
+    """The first and last date of the week that holds ``day``."""
+    first_weekday = 0 if week_start == "monday" else 6
+    offset = (day.weekday() - first_weekday) % DAYS_IN_WEEK
+    start = day - timedelta(days=offset)
+    return start, start + timedelta(days=DAYS_IN_WEEK - 1)
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    date: date
+    minutes: int
+    target_minutes: int
+    sessions: int
+
+
+@dataclass(frozen=True)
+class Note:
+    date: date
+    text: str
+    who: str | None
+
+
+@dataclass(frozen=True)
+class WeekSummary:
+    start: date
+    end: date
+    today: date
+    days: tuple[DaySummary, ...]
+    by_activity: dict[str, int]
+    by_caregiver: dict[str, int]
+    notes: tuple[Note, ...] = field(default=())
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(day.minutes for day in self.days)
+
+    @property
+    def target_minutes(self) -> int:
+        return sum(day.target_minutes for day in self.days)
+
+    @property
+    def sessions(self) -> int:
+        return sum(day.sessions for day in self.days)
+
+    @property
+    def days_so_far(self) -> tuple[DaySummary, ...]:
+        return tuple(day for day in self.days if day.date <= self.today)
+
+    @property
+    def target_so_far(self) -> int:
+        return sum(day.target_minutes for day in self.days_so_far)
+
+    @property
+    def days_together(self) -> int:
+        return sum(1 for day in self.days if day.minutes > 0)
+
+
+def summarize_week(
+    sessions: Iterable[Session], start: date, today: date, settings: TargetSettings
+) -> WeekSummary:
+    dates = [start + timedelta(days=offset) for offset in range(DAYS_IN_WEEK)]
+    end = dates[-1]
+    in_week = [session for session in sessions if start <= session.day <= end]
+    minutes: Counter[date] = Counter()
+    counts: Counter[date] = Counter()
+    by_activity: Counter[str] = Counter()
+    by_caregiver: Counter[str] = Counter()
+    for session in in_week:
+        minutes[session.day] += session.minutes
+        counts[session.day] += 1
+        for activity in session.activities:
+            by_activity[activity] += session.minutes
+        by_caregiver[session.who or "unnamed"] += session.minutes
+    days = tuple(
+        DaySummary(day, minutes[day], daily_target(day, settings), counts[day]) for day in dates
+    )
+    notes = tuple(Note(s.day, s.note, s.who) for s in in_week if s.note)
+    return WeekSummary(
+        start=start,
+        end=end,
+        today=today,
+        days=days,
+        by_activity=dict(by_activity.most_common()),
+        by_caregiver=dict(by_caregiver.most_common()),
+        notes=notes,
+    )
+
+
+def week_as_json(summary: WeekSummary) -> dict[str, Any]:
+    return {
+        "start": summary.start.isoformat(),
+        "end": summary.end.isoformat(),
+        "days": [
+            {
+                "date": day.date.isoformat(),
+                "minutes": day.minutes,
+                "target_minutes": day.target_minutes,
+                "sessions": day.sessions,
+            }
+            for day in summary.days
+        ],
+        "total_minutes": summary.total_minutes,
+        "target_minutes": summary.target_minutes,
+        "target_minutes_so_far": summary.target_so_far,
+        "sessions": summary.sessions,
+        "by_activity": summary.by_activity,
+        "by_caregiver": summary.by_caregiver,
+        "notes": [
+            {"date": note.date.isoformat(), "text": note.text, "who": note.who}
+            for note in summary.notes
+        ],
+    }
