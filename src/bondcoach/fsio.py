@@ -74,7 +74,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
     try:
         _write_new_file(temp, data)
-        os.replace(temp, path)
+        temp.replace(path)
         _fsync_dir(path.parent)
     except OSError as error:
         with contextlib.suppress(OSError):

@@ -39,6 +39,7 @@ def warm_word(minutes: int, target: int) -> str:
 def who_phrase(baby_name: str | None) -> str:
     return f"with {baby_name}" if baby_name else "with your baby"
 
+
 LOW_MOOD_AFTER_LOG = (
     "Thank you for being honest about how you feel; heavy days happen. "
     "If they keep coming, [bold]bondcoach support[/] lists people who can help."

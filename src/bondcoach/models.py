@@ -112,5 +112,3 @@ class TipsFile(BaseModel):
                 raise ValueError(f"tip id {tip.id!r} appears twice")
             seen.add(tip.id)
         return self
-
-

@@ -98,9 +98,7 @@ def parse_month_file(path: Path, raw: bytes, device: str) -> list[Record]:
         deleted = fields.pop("deleted", False)
         try:
             session = Session.model_validate(fields)
-            records.append(
-                Record(session=session, updated=updated, device=device, deleted=deleted)
-            )
+            records.append(Record(session=session, updated=updated, device=device, deleted=deleted))
         except ValidationError as error:
             problem = error.errors()[0]
             where = ".".join(str(part) for part in problem["loc"]) or "record"

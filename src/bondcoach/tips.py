@@ -7,6 +7,7 @@ of both tips files. A warm run reads two small files and one cache file, nothing
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
@@ -127,10 +128,9 @@ def _write_cache(path: Path, guidance: Guidance) -> None:
         "activities": [list(pair) for pair in guidance.activities],
         "warnings": list(guidance.warnings),
     }
-    try:
+    # The cache only saves time: a read-only cache folder must not stop a tip.
+    with contextlib.suppress(DataError):
         atomic_write(path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
-    except DataError:
-        pass  # the cache only saves time; a read-only cache folder must not stop a tip
 
 
 def order_key(tip_id: str) -> str:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from bondcoach.week import WeekSummary
 
 # Calm colours only: progress is never shown in red.
-BAR_STYLE = {"style": "grey30", "complete_style": "cyan", "finished_style": "green"}
+BAR_BACK, BAR_PART, BAR_DONE = "grey30", "cyan", "green"
 
 
 def console(stderr: bool = False) -> Console:
@@ -50,7 +50,14 @@ def warn(message: str) -> None:
 def progress_bar(minutes: int, target: int, width: int = 24) -> RenderableType:
     from rich.progress_bar import ProgressBar
 
-    return ProgressBar(total=max(target, 1), completed=min(minutes, target), width=width, **BAR_STYLE)
+    return ProgressBar(
+        total=max(target, 1),
+        completed=min(minutes, target),
+        width=width,
+        style=BAR_BACK,
+        complete_style=BAR_PART,
+        finished_style=BAR_DONE,
+    )
 
 
 # tip -------------------------------------------------------------------------
@@ -104,16 +111,14 @@ def session_json(session: Session) -> dict[str, Any]:
 def show_logged(
     session: Session, today: DayProgress, baby_name: str | None, stderr: bool = False
 ) -> None:
-    from rich.table import Table
-
     from rich.markup import escape
+    from rich.table import Table
 
     out = console(stderr=stderr)
     who = f", {escape(session.who)}" if session.who else ""
     what = f" ({escape(', '.join(session.activities))})" if session.activities else ""
     out.print(
-        f"[green]Saved[/]: {day_and_time(session.start)}, "
-        f"{duration(session.minutes)}{what}{who}."
+        f"[green]Saved[/]: {day_and_time(session.start)}, {duration(session.minutes)}{what}{who}."
     )
     row = Table.grid(padding=(0, 1))
     row.add_row(

@@ -71,8 +71,14 @@ def log_command(
     [bold]bondcoach log 15[/] is enough. Counts on the day you started.
     """
     from bondcoach import clock, views
-    from bondcoach.coach import check_mood, day_progress, new_session, resolve_when
-    from bondcoach.coach import repeats_existing, split_activities
+    from bondcoach.coach import (
+        check_mood,
+        day_progress,
+        new_session,
+        repeats_existing,
+        resolve_when,
+        split_activities,
+    )
     from bondcoach.device import load_device
     from bondcoach.errors import InputError
     from bondcoach.profile import load_profile

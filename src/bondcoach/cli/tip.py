@@ -10,9 +10,7 @@ import typer
 def tip_command(
     date: Annotated[
         str | None,
-        typer.Option(
-            "--date", "-d", metavar="YYYY-MM-DD", help="Show the tip for another day."
-        ),
+        typer.Option("--date", "-d", metavar="YYYY-MM-DD", help="Show the tip for another day."),
     ] = None,
     topic: Annotated[
         str | None,
