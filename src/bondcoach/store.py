@@ -182,16 +182,58 @@ class SessionStore:
         ]
         return sorted(found, key=lambda session: (session.start, session.id))
 
-    def all_records(self) -> list[Record]:
-        records: list[Record] = []
-        for month_file in self.month_files():
-            records.extend(self._read(month_file))
-        return records
+    def months(self) -> list[str]:
+        """Every month that has a session file, oldest first."""
+        return sorted({month_file.month for month_file in self.month_files()})
 
-    def all_sessions(self) -> list[Session]:
-        newest = newest_versions(self.all_records())
-        live = [record.session for record in newest.values() if not record.deleted]
+    def sessions_in_month(self, month: str) -> list[Session]:
+        """A month's sessions. Each month's files alone tell its truth (see the module doc)."""
+        newest = newest_versions(self.records_for_months([month]))
+        live = [
+            record.session
+            for record in newest.values()
+            if not record.deleted and month_key(record.session.day) == month
+        ]
         return sorted(live, key=lambda session: (session.start, session.id))
+
+    def iter_sessions(self) -> Iterator[Session]:
+        """Every session, oldest first, one month in memory at a time."""
+        for month in self.months():
+            yield from self.sessions_in_month(month)
+
+    def latest_sessions(self, count: int) -> list[Session]:
+        """The newest ``count`` sessions, oldest first, reading back only as far as needed."""
+        found: list[Session] = []
+        for month in reversed(self.months()):
+            found = self.sessions_in_month(month) + found
+            if len(found) >= count:
+                break
+        return found[-count:] if count else []
+
+    def known_ids(self) -> set[str]:
+        """Ids of every session ever stored, deleted ones included."""
+        ids: set[str] = set()
+        for month_file in self.month_files():
+            ids.update(record.session.id for record in self._read(month_file))
+        return ids
+
+    def find(self, prefix: str) -> Session:
+        """The one current session whose id starts with ``prefix``."""
+        from bondcoach.errors import InputError
+
+        wanted = prefix.strip().lower()
+        if len(wanted) < 4:
+            raise InputError(
+                "give at least the first 4 characters of the id (see 'bondcoach history')"
+            )
+        matches = [s for s in self.iter_sessions() if s.id.startswith(wanted)]
+        if not matches:
+            raise InputError(f"no session has an id starting {wanted!r} (see 'bondcoach history')")
+        if len(matches) > 1:
+            raise InputError(
+                f"{len(matches)} sessions have ids starting {wanted!r}; give more of it"
+            )
+        return matches[0]
 
     # Writing ------------------------------------------------------------------
 
@@ -215,8 +257,10 @@ class SessionStore:
     def own_file(self, month: str) -> Path:
         return self.sessions_dir / self.device / f"{month}.json"
 
-    def write_records(self, records: Iterable[Record]) -> None:
+    def write_records(self, records: Iterable[Record], now: datetime) -> None:
         """Append records to this device's month files. Call while holding ``locked()``."""
+        from bondcoach.backups import keep_backup
+
         by_month: dict[str, list[Record]] = {}
         for record in records:
             by_month.setdefault(month_key(record.session.day), []).append(record)
@@ -224,6 +268,8 @@ class SessionStore:
             path = self.own_file(month)
             raw = read_bytes(path)
             existing = [] if raw is None else parse_month_file(path, raw, self.device)
+            if raw is not None:
+                keep_backup(self.root, self.device, month, raw, now)
             payload = {
                 "schema": SCHEMA_VERSION,
                 "device": self.device,
@@ -233,12 +279,13 @@ class SessionStore:
             text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
             atomic_write(path, text.encode("utf-8"))
 
-    def versions_for(self, session: Session, updated: datetime) -> list[Record]:
-        return [Record(session=session, updated=updated, device=self.device)]
-
     def add(self, session: Session, now: datetime) -> None:
+        self.add_many([session], now)
+
+    def add_many(self, sessions: Iterable[Session], now: datetime) -> None:
+        records = [Record(session=s, updated=now, device=self.device) for s in sessions]
         with self.locked():
-            self.write_records(self.versions_for(session, now))
+            self.write_records(records, now)
 
     def replace(self, old: Session, new: Session, now: datetime) -> None:
         """Record ``new`` as the current version of ``old`` (same id)."""
@@ -249,13 +296,17 @@ class SessionStore:
             now = now + timedelta(microseconds=1)
         records.append(Record(session=new, updated=now, device=self.device))
         with self.locked():
-            self.write_records(records)
+            self.write_records(records, now)
 
     def delete(self, session: Session, now: datetime) -> None:
+        self.delete_many([session], now)
+
+    def delete_many(self, sessions: Iterable[Session], now: datetime) -> None:
+        records = [
+            Record(session=s, updated=now, device=self.device, deleted=True) for s in sessions
+        ]
         with self.locked():
-            self.write_records(
-                [Record(session=session, updated=now, device=self.device, deleted=True)]
-            )
+            self.write_records(records, now)
 
 
 def lock_file_for(data_root: Path) -> Path:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from bondcoach import __version__
-from bondcoach.cli import log, tip, week
+from bondcoach.cli import doctor, log, mend, tip, transfer, week
 from bondcoach.cli.errors import BondcoachGroup
 
 HELP = """A gentle coach for new parents who want help bonding with their baby.
@@ -52,6 +52,13 @@ def root(
 app.command("tip")(tip.tip_command)
 app.command("log")(log.log_command)
 app.command("week")(week.week_command)
+app.command("history")(mend.history_command)
+app.command("edit")(mend.edit_command)
+app.command("delete")(mend.delete_command)
+app.command("undo")(mend.undo_command)
+app.command("export")(transfer.export_command)
+app.command("import")(transfer.import_command)
+app.command("doctor")(doctor.doctor_command)
 
 
 def main() -> None:

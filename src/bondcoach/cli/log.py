@@ -70,7 +70,7 @@ def log_command(
 
     [bold]bondcoach log 15[/] is enough. Counts on the day you started.
     """
-    from bondcoach import clock, views
+    from bondcoach import clock, journal, views
     from bondcoach.coach import (
         check_mood,
         day_progress,
@@ -84,6 +84,7 @@ def log_command(
     from bondcoach.profile import load_profile
     from bondcoach.store import new_session_id, open_store
     from bondcoach.timeparse import parse_duration, parse_minutes
+    from bondcoach.views import log as log_view
 
     check_mood(mood)
     if at is not None and ago is not None:
@@ -109,6 +110,7 @@ def log_command(
     same_day = store.sessions_between(session.day, session.day)
     repeated = repeats_existing(session, same_day)
     store.add(session, now)
+    journal.remember("log", (), (session,))
 
     today = now.date()
     todays = [*same_day, session] if session.day == today else store.sessions_between(today, today)
@@ -117,9 +119,9 @@ def log_command(
     if repeated:
         views.warn(messages.REPEAT_WARNING)
     if as_json:
-        views.print_json(views.logged_json(session, progress, repeated))
+        views.print_json(log_view.logged_json(session, progress, repeated))
     else:
-        views.show_logged(session, progress, profile.baby_name)
+        log_view.show_logged(session, progress, profile.baby_name)
 
 
 def _ask(question: str, to_stderr: bool, default: str = "") -> str:

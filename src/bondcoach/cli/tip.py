@@ -37,6 +37,7 @@ def tip_command(
     from bondcoach.profile import load_profile
     from bondcoach.timeparse import parse_date
     from bondcoach.tips import load_guidance, suitable_tips, tip_of_the_day
+    from bondcoach.views import tip as tip_view
 
     guidance = load_guidance()
     for warning in guidance.warnings:
@@ -51,7 +52,7 @@ def tip_command(
         if as_json:
             views.print_json([tip.as_json() for tip in chosen])
         else:
-            views.show_tip_list(chosen)
+            tip_view.show_tip_list(chosen)
         return
     birth = load_profile().birth_date
     tip = tip_of_the_day(guidance.tips, day, birth, topic)
@@ -62,4 +63,4 @@ def tip_command(
         return
     count = len(suitable_tips(guidance.tips, day, birth, topic))
     heading = f"Tip for {day:%A %d %B} · {tip.topic} · 1 of {count}"
-    views.show_tip(tip, heading)
+    tip_view.show_tip(tip, heading)

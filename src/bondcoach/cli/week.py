@@ -24,6 +24,7 @@ def week_command(
     from bondcoach.profile import load_profile
     from bondcoach.store import open_store
     from bondcoach.timeparse import parse_date
+    from bondcoach.views import week as week_view
     from bondcoach.week import summarize_week, week_as_json, week_bounds
 
     today = clock.now().date()
@@ -35,4 +36,4 @@ def week_command(
     if as_json:
         views.print_json(week_as_json(summary))
     else:
-        views.show_week(summary, profile.baby_name)
+        week_view.show_week(summary, profile.baby_name)

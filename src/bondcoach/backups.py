@@ -1,0 +1,81 @@
+"""Rolling backups of session files, and restoring one of them.
+
+Before a session file is replaced, its previous good bytes are copied to
+``backups/<device>/<month>.<UTC time>.json`` in the data folder; the newest few are kept
+per file. Only bytes that parsed are ever backed up, so a damaged or empty file can
+never push the good copies out (a lesson from a tool whose single backup was
+overwritten by an empty store).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from bondcoach.errors import InputError
+from bondcoach.fsio import atomic_write, list_dirs, list_files, read_bytes
+
+KEEP_PER_FILE = 3
+_BACKUP_NAME = re.compile(r"^(\d{4}-\d{2})\.(\d{8}T\d{12}Z)\.json$")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    device: str
+    month: str
+    taken: str  # UTC, sortable: 20261126T101500123456Z
+
+    @property
+    def original(self) -> Path:
+        return self.path.parents[2] / "sessions" / self.device / f"{self.month}.json"
+
+
+def backups_dir(root: Path) -> Path:
+    return root / "backups"
+
+
+def _stamp(now: datetime) -> str:
+    return now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def keep_backup(root: Path, device: str, month: str, raw: bytes, now: datetime) -> None:
+    folder = backups_dir(root) / device
+    atomic_write(folder / f"{month}.{_stamp(now)}.json", raw)
+    mine = [
+        backup for backup in list_backups(root) if (backup.device, backup.month) == (device, month)
+    ]
+    for stale in mine[KEEP_PER_FILE:]:
+        stale.path.unlink(missing_ok=True)
+
+
+def list_backups(root: Path) -> list[Backup]:
+    """Every backup, newest first within each file."""
+    found: list[Backup] = []
+    for device_dir in list_dirs(backups_dir(root)):
+        for path in list_files(device_dir):
+            match = _BACKUP_NAME.match(path.name)
+            if match:
+                found.append(Backup(path, device_dir.name, match.group(1), match.group(2)))
+    return sorted(found, key=lambda b: (b.device, b.month, b.taken), reverse=True)
+
+
+def restore_backup(root: Path, backup_path: Path, now: datetime) -> Path:
+    """Put a backup back in place. The file it replaces is set aside, never deleted."""
+    chosen = next(
+        (b for b in list_backups(root) if b.path.resolve() == backup_path.resolve()), None
+    )
+    if chosen is None:
+        raise InputError(
+            f"{backup_path} is not one of bondcoach's backups (see 'bondcoach doctor')"
+        )
+    raw = read_bytes(chosen.path)
+    assert raw is not None
+    current = read_bytes(chosen.original)
+    if current is not None:
+        aside = root / "set-aside" / chosen.device / f"{chosen.month}.{_stamp(now)}.json"
+        atomic_write(aside, current)
+    atomic_write(chosen.original, raw)
+    return chosen.original

@@ -1,0 +1,188 @@
+"""Moving sessions in and out: CSV and JSON export, and a validate-everything-first import.
+
+Export writes one month at a time, so ten years of history never sit in memory at once.
+Import checks every row before the first write; rows without an id get one derived
+from their content, so importing a file twice, on any computer, adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from pydantic import ValidationError
+
+from bondcoach.coach import split_activities
+from bondcoach.errors import InputError
+from bondcoach.models import Session
+from bondcoach.store import content_id
+from bondcoach.timeparse import check_not_future, localize, parse_minutes
+
+COLUMNS = ("id", "start", "minutes", "activities", "mood", "note", "who")
+PRIVATE_COLUMNS = ("mood", "note")
+
+
+def export_columns(include_notes: bool) -> tuple[str, ...]:
+    return COLUMNS if include_notes else tuple(c for c in COLUMNS if c not in PRIVATE_COLUMNS)
+
+
+def session_row(session: Session, columns: tuple[str, ...]) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": session.id,
+        "start": session.start.isoformat(),
+        "minutes": session.minutes,
+        "activities": list(session.activities),
+        "mood": session.mood,
+        "note": session.note,
+        "who": session.who,
+    }
+    return {column: row[column] for column in columns}
+
+
+def write_csv(sessions: Iterable[Session], out: TextIO, include_notes: bool = True) -> None:
+    columns = export_columns(include_notes)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for session in sessions:
+        row = session_row(session, columns)
+        row["activities"] = ";".join(row["activities"])
+        writer.writerow(["" if row[c] is None else row[c] for c in columns])
+
+
+def write_json(sessions: Iterable[Session], out: TextIO, include_notes: bool = True) -> None:
+    """A JSON list with one session per line: streamable, diffable, and line-numbered."""
+    columns = export_columns(include_notes)
+    out.write("[")
+    separator = "\n"
+    for session in sessions:
+        out.write(separator + json.dumps(session_row(session, columns), ensure_ascii=False))
+        separator = ",\n"
+    out.write("\n]\n")
+
+
+# import ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    sessions: tuple[Session, ...]
+    rows: int
+
+
+def _fail(path: Path, line: int, problem: str) -> InputError:
+    return InputError(f"{path}, line {line}: {problem}; nothing was imported")
+
+
+def _parse_start(text: str) -> datetime:
+    cleaned = text.strip().replace("T", " ")
+    moment = datetime.fromisoformat(cleaned)
+    if moment.tzinfo is None:
+        return localize(moment)
+    return moment
+
+
+def row_to_session(row: dict[str, Any], now: datetime) -> Session:
+    start_text = row.get("start")
+    minutes_text = row.get("minutes")
+    if start_text in (None, "") or minutes_text in (None, ""):
+        raise ValueError("every row needs a start and minutes")
+    try:
+        start = _parse_start(str(start_text))
+    except ValueError:
+        raise ValueError(f"start {start_text!r} is not a date and time") from None
+    minutes = parse_minutes(str(minutes_text))
+    check_not_future(start, minutes, now)
+    activities = row.get("activities") or []
+    if isinstance(activities, str):
+        activities = activities.split(";")
+    mood = row.get("mood")
+    who = (row.get("who") or "").strip() or None
+    session_id = (row.get("id") or "").strip() or content_id(start, minutes, who)
+    return Session(
+        id=session_id,
+        start=start,
+        minutes=minutes,
+        activities=split_activities(str(a) for a in activities),
+        mood=None if mood in (None, "") else int(mood),
+        note=(row.get("note") or "").strip() or None,
+        who=who,
+    )
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    reader = csv.DictReader(io.StringIO(text))
+    headers = {name.strip().lower() for name in (reader.fieldnames or [])}
+    if not {"start", "minutes"} <= headers:
+        raise ValueError("the first line must name the columns, with at least start and minutes")
+    for row in reader:
+        yield reader.line_num, {(k or "").strip().lower(): v for k, v in row.items()}
+
+
+def _json_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    decoder = json.JSONDecoder()
+    position = _skip_space(text, 0)
+    if text[position : position + 1] != "[":
+        raise ValueError("a JSON import is a list of sessions, starting with [")
+    position = _skip_space(text, position + 1)
+    while text[position : position + 1] != "]":
+        line = text.count("\n", 0, position) + 1
+        try:
+            item, position = decoder.raw_decode(text, position)
+        except json.JSONDecodeError as error:
+            raise _LineError(line, f"not valid JSON ({error.msg})") from None
+        if not isinstance(item, dict):
+            raise _LineError(line, "each session is a JSON object")
+        yield line, item
+        position = _skip_space(text, position)
+        if text[position : position + 1] == ",":
+            position = _skip_space(text, position + 1)
+        elif text[position : position + 1] != "]":
+            raise _LineError(text.count("\n", 0, position) + 1, "expected , or ]")
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+class _LineError(ValueError):
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(problem)
+        self.line = line
+
+
+def plan_import(path: Path, raw: bytes, now: datetime) -> ImportPlan:
+    """Every row parsed and checked, or an InputError naming the first bad line."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path} is not UTF-8 text; nothing was imported") from None
+    is_json = path.suffix.lower() == ".json" or text.lstrip().startswith("[")
+    rows = _json_rows(text) if is_json else _csv_rows(text)
+    sessions: dict[str, Session] = {}
+    count = 0
+    line = 1
+    try:
+        for row_line, row in rows:
+            line = row_line  # kept for the error messages below
+            count += 1
+            session = row_to_session(row, now)
+            sessions.setdefault(session.id, session)
+    except _LineError as error:
+        raise _fail(path, error.line, str(error)) from None
+    except InputError as error:
+        raise _fail(path, line, error.message) from None
+    except ValidationError as error:
+        problem = error.errors()[0]
+        field = ".".join(str(p) for p in problem["loc"]) or "row"
+        raise _fail(path, line, f"{field}: {problem['msg']}") from None
+    except (ValueError, TypeError) as error:
+        raise _fail(path, line, str(error)) from None
+    return ImportPlan(sessions=tuple(sessions.values()), rows=count)

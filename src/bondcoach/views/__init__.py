@@ -1,0 +1,53 @@
+"""Everything the user sees: Rich for people, JSON for scripts, errors on stderr.
+
+Rich is imported inside the functions that draw, so commands that print JSON, and
+``--help``, do not pay for it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+# Calm colours only: progress is never shown in red.
+BAR_BACK, BAR_PART, BAR_DONE = "grey30", "cyan", "green"
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def print_json(payload: Any) -> None:
+    sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+
+
+def error(message: str, hint: str | None = None) -> None:
+    out = console(stderr=True)
+    from rich.markup import escape
+
+    out.print(f"[bold]bondcoach:[/] {escape(message)}", soft_wrap=True)
+    if hint:
+        out.print(hint, style="dim", markup=False, soft_wrap=True)
+
+
+def warn(message: str) -> None:
+    console(stderr=True).print(f"Note: {message}", markup=False, soft_wrap=True)
+
+
+def progress_bar(minutes: int, target: int, width: int = 24) -> RenderableType:
+    from rich.progress_bar import ProgressBar
+
+    return ProgressBar(
+        total=max(target, 1),
+        completed=min(minutes, target),
+        width=width,
+        style=BAR_BACK,
+        complete_style=BAR_PART,
+        finished_style=BAR_DONE,
+    )

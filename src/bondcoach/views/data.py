@@ -1,0 +1,75 @@
+"""Showing stored data: history, changes, imports and the doctor's checkup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from bondcoach.formatting import day_and_time, duration
+from bondcoach.views import console
+
+if TYPE_CHECKING:
+    from bondcoach.doctor import Checkup
+    from bondcoach.models import Session
+
+SHORT_ID = 7
+
+
+def short_id(session: Session) -> str:
+    return session.id[:SHORT_ID]
+
+
+def describe(session: Session) -> str:
+    what = f" ({', '.join(session.activities)})" if session.activities else ""
+    who = f", {session.who}" if session.who else ""
+    return f"{day_and_time(session.start)}, {duration(session.minutes)}{what}{who}"
+
+
+def show_history(sessions: Sequence[Session]) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    out = console()
+    if not sessions:
+        out.print("No sessions to show yet. [bold]bondcoach log 15[/] after time together.")
+        return
+    table = Table(box=None, header_style="bold", padding=(0, 1))
+    for column in ("id", "when", "time", "what", "who", "note"):
+        table.add_column(column, overflow="fold")
+    for session in sessions:
+        table.add_row(
+            f"[cyan]{short_id(session)}[/]",
+            day_and_time(session.start),
+            duration(session.minutes),
+            escape(", ".join(session.activities)),
+            escape(session.who or ""),
+            escape(session.note or ""),
+        )
+    out.print(table)
+    out.print("[dim]Fix one with bondcoach edit ID, or remove it with bondcoach delete ID.[/]")
+
+
+def show_done(message: str, stderr: bool = False) -> None:
+    from rich.markup import escape
+
+    console(stderr=stderr).print(f"[green]Done[/]: {escape(message)}")
+
+
+def show_checkup(checkup: Checkup) -> None:
+    from rich.markup import escape
+
+    out = console()
+    marks = {"ok": "[green]ok[/]", "note": "[cyan]note[/]", "problem": "[bold]problem[/]"}
+    for finding in checkup.findings:
+        where = f" {escape(str(finding.path))}:" if finding.path else ""
+        out.print(f"{marks[finding.level]}{where} {escape(finding.message)}", soft_wrap=True)
+    out.print(f"{checkup.sessions_read} stored records read.")
+    if checkup.backups:
+        out.print("\nBackups you can restore with [bold]bondcoach doctor --restore PATH[/]:")
+        for backup in checkup.backups:
+            out.print(f"  {escape(str(backup.path))}", soft_wrap=True)
+    if not checkup.healthy:
+        out.print(
+            "\nbondcoach never overwrites a file it cannot read. Restore a backup above, "
+            "or move the damaged file out of the data folder."
+        )

@@ -1,0 +1,58 @@
+"""Showing a saved session and how today is going."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bondcoach import messages
+from bondcoach.formatting import day_and_time, duration
+from bondcoach.views import console, progress_bar
+
+if TYPE_CHECKING:
+    from bondcoach.coach import DayProgress
+    from bondcoach.models import Session
+
+
+def session_json(session: Session) -> dict[str, Any]:
+    payload: dict[str, Any] = session.model_dump(mode="json")
+    payload["day"] = session.day.isoformat()
+    return payload
+
+
+def show_logged(
+    session: Session, today: DayProgress, baby_name: str | None, stderr: bool = False
+) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    out = console(stderr=stderr)
+    who = f", {escape(session.who)}" if session.who else ""
+    what = f" ({escape(', '.join(session.activities))})" if session.activities else ""
+    out.print(
+        f"[green]Saved[/]: {day_and_time(session.start)}, {duration(session.minutes)}{what}{who}."
+    )
+    row = Table.grid(padding=(0, 1))
+    row.add_row(
+        f"Today {messages.who_phrase(baby_name)}, so far:",
+        progress_bar(today.minutes, today.target),
+        f"{duration(today.minutes)} of about {duration(today.target)}",
+    )
+    out.print(row)
+    if session.mood is not None and session.mood <= 2:
+        out.print(messages.LOW_MOOD_AFTER_LOG)
+    else:
+        out.print(messages.warm_word(today.minutes, today.target))
+    out.print(f"[dim]{messages.NEXT_AFTER_LOG}[/]")
+
+
+def logged_json(session: Session, today: DayProgress, repeated: bool) -> dict[str, Any]:
+    return {
+        "session": session_json(session),
+        "today": {
+            "date": today.day.isoformat(),
+            "minutes": today.minutes,
+            "target_minutes": today.target,
+            "sessions": today.sessions,
+        },
+        "repeat_of_existing": repeated,
+    }

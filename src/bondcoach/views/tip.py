@@ -1,0 +1,50 @@
+"""Showing tips."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from bondcoach import messages
+from bondcoach.views import console
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from bondcoach.tips import TipData
+
+
+def tip_panel(tip: TipData, heading: str) -> RenderableType:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    body = Text()
+    body.append(tip.title, style="bold")
+    body.append("\n\n")
+    body.append(tip.text)
+    body.append("\n\n")
+    body.append(f"Source: {tip.source}", style="dim italic")
+    return Panel(body, title=heading, title_align="left", border_style="cyan", padding=(1, 2))
+
+
+def show_tip(tip: TipData, heading: str) -> None:
+    out = console()
+    out.print(tip_panel(tip, heading))
+    out.print(messages.NEXT_AFTER_TIP)
+
+
+def show_tip_list(tips: Sequence[TipData]) -> None:
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
+    table.add_column("Topic", style="cyan", no_wrap=True)
+    table.add_column("Tip")
+    for tip in tips:
+        table.add_row(tip.topic, f"[bold]{tip.title}[/]\n{tip.text}\n[dim]{tip.id}[/]")
+    out = console()
+    out.print(table)
+    out.print(f"[dim]{len(tips)} tips. {messages.NOT_MEDICAL_ADVICE}[/]")
+
+
+def tip_json(tip: TipData) -> dict[str, Any]:
+    return tip.as_json()
