@@ -46,3 +46,13 @@ LOW_MOOD_AFTER_LOG = (
 )
 
 PROMPT_MOOD = "How are you feeling, from 1 (very low) to 5 (very good)? (optional, Enter to skip)"
+
+
+def low_mood_week(who: str | None) -> str:
+    """Said kindly, once, when a caregiver's mood was low on most days with a mood."""
+    name = who or "you"
+    return (
+        f"It looks like {name} had more heavy days than light ones this week. That is "
+        "worth being gentle about, and worth sharing with someone you trust. "
+        "[bold]bondcoach support[/] lists kinds of help."
+    )

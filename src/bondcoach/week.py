@@ -12,6 +12,7 @@ from bondcoach.models import Session
 from bondcoach.targets import TargetSettings, daily_target
 
 DAYS_IN_WEEK = 7
+UNNAMED = "(no name)"
 
 
 def week_bounds(day: date, week_start: str = "monday") -> tuple[date, date]:
@@ -87,7 +88,7 @@ def summarize_week(
         counts[session.day] += 1
         for activity in session.activities:
             by_activity[activity] += session.minutes
-        by_caregiver[session.who or "unnamed"] += session.minutes
+        by_caregiver[session.who or UNNAMED] += session.minutes
     days = tuple(
         DaySummary(day, minutes[day], daily_target(day, settings), counts[day]) for day in dates
     )
@@ -103,7 +104,80 @@ def summarize_week(
     )
 
 
-def week_as_json(summary: WeekSummary) -> dict[str, Any]:
+STREAK_CAP = 30
+
+
+def streak_days(days_with_time: set[date], today: date) -> int:
+    """Days in a row with any time together, ending today (or yesterday, while today is
+    still open). Stops counting past the cap so a long history costs nothing more."""
+    day = today if today in days_with_time else today - timedelta(days=1)
+    count = 0
+    while day in days_with_time and count <= STREAK_CAP:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def streak_label(count: int) -> str:
+    return f"{STREAK_CAP}+" if count > STREAK_CAP else str(count)
+
+
+LOW_MOOD = 2
+
+
+def low_mood_caregivers(sessions: Iterable[Session]) -> list[str]:
+    """Caregivers whose mood was low on more than half of their days with a mood.
+
+    Each caregiver is looked at alone (never averaged with another), and a day counts
+    by its lowest mood. This is only a nudge towards support, never a score.
+    """
+    lowest: dict[str, dict[date, int]] = {}
+    for session in sessions:
+        if session.mood is None:
+            continue
+        days = lowest.setdefault(session.who or UNNAMED, {})
+        days[session.day] = min(session.mood, days.get(session.day, session.mood))
+    flagged = []
+    for who, days in lowest.items():
+        low = sum(1 for mood in days.values() if mood <= LOW_MOOD)
+        if low * 2 > len(days):
+            flagged.append(who)
+    return sorted(flagged)
+
+
+@dataclass(frozen=True)
+class WeekReview:
+    """The week, plus what puts it in context: the week before, the streak, moods."""
+
+    summary: WeekSummary
+    previous_total: int
+    streak: int | None
+    low_mood: tuple[str, ...]
+
+
+def review_week(
+    week_sessions: list[Session],
+    previous_sessions: list[Session],
+    recent_sessions: list[Session] | None,
+    start: date,
+    today: date,
+    settings: TargetSettings,
+) -> WeekReview:
+    summary = summarize_week(week_sessions, start, today, settings)
+    streak = None
+    if recent_sessions is not None:
+        streak = streak_days({session.day for session in recent_sessions}, today)
+    in_week = [s for s in week_sessions if summary.start <= s.day <= summary.end]
+    return WeekReview(
+        summary=summary,
+        previous_total=sum(session.minutes for session in previous_sessions),
+        streak=streak,
+        low_mood=tuple(low_mood_caregivers(in_week)),
+    )
+
+
+def week_as_json(review: WeekReview) -> dict[str, Any]:
+    summary = review.summary
     return {
         "start": summary.start.isoformat(),
         "end": summary.end.isoformat(),
@@ -126,4 +200,8 @@ def week_as_json(summary: WeekSummary) -> dict[str, Any]:
             {"date": note.date.isoformat(), "text": note.text, "who": note.who}
             for note in summary.notes
         ],
+        "days_together": summary.days_together,
+        "previous_week_minutes": review.previous_total,
+        "streak_days": None if review.streak is None else streak_label(review.streak),
+        "low_mood_caregivers": list(review.low_mood),
     }

@@ -36,7 +36,7 @@ def tip_command(
     from bondcoach.messages import NO_TIPS_MATCH
     from bondcoach.profile import load_profile
     from bondcoach.timeparse import parse_date
-    from bondcoach.tips import load_guidance, suitable_tips, tip_of_the_day
+    from bondcoach.tips import load_guidance, tip_of_the_day
     from bondcoach.views import tip as tip_view
 
     guidance = load_guidance()
@@ -61,6 +61,5 @@ def tip_command(
     if as_json:
         views.print_json(tip.as_json())
         return
-    count = len(suitable_tips(guidance.tips, day, birth, topic))
-    heading = f"Tip for {day:%A %d %B} · {tip.topic} · 1 of {count}"
+    heading = f"Tip for {day:%A} {day.day} {day:%B} · {tip.topic}"
     tip_view.show_tip(tip, heading)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from bondcoach.cli.options import JSON_HELP
+
+STREAK_LOOKBACK = timedelta(days=31)
+SAVE_SUFFIXES = (".svg", ".html")
 
 
 def week_command(
@@ -14,26 +21,52 @@ def week_command(
             "--of", metavar="YYYY-MM-DD", help="Show the week that holds this date (default today)."
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    save: Annotated[
+        Path | None,
+        typer.Option(
+            "--save",
+            metavar="FILE.svg|FILE.html",
+            help="Also save what is shown as a picture (SVG) or web page (HTML) to keep or share.",
+            dir_okay=False,
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Review the week: minutes each day against the day's aim, what you did, your notes.
+    """Review the week: each day's minutes against the day's aim, what you did, your notes.
 
-    Weeks run Monday to Sunday on this computer's calendar.
+    Weeks run Monday to Sunday on this computer's calendar ('bondcoach setup
+    --week-start sunday' to change). Every caregiver's time counts.
     """
     from bondcoach import clock, views
+    from bondcoach.errors import InputError
     from bondcoach.profile import load_profile
     from bondcoach.store import open_store
     from bondcoach.timeparse import parse_date
     from bondcoach.views import week as week_view
-    from bondcoach.week import summarize_week, week_as_json, week_bounds
+    from bondcoach.week import review_week, week_as_json, week_bounds
 
+    if save is not None and save.suffix.lower() not in SAVE_SUFFIXES:
+        raise InputError(f"--save writes .svg or .html files (got {save.name!r})")
     today = clock.now().date()
     day = parse_date(of, "--of") if of is not None else today
     profile = load_profile()
     start, end = week_bounds(day, profile.week_start)
-    sessions = open_store().sessions_between(start, end)
-    summary = summarize_week(sessions, start, today, profile.target_settings())
+    previous_start = start - timedelta(days=7)
+    holds_today = start <= today <= end
+    first = min(previous_start, today - STREAK_LOOKBACK) if holds_today else previous_start
+    sessions = open_store().sessions_between(first, end)
+    review = review_week(
+        [s for s in sessions if s.day >= start],
+        [s for s in sessions if previous_start <= s.day < start],
+        sessions if holds_today else None,
+        start,
+        today,
+        profile.target_settings(),
+    )
     if as_json:
-        views.print_json(week_as_json(summary))
-    else:
-        week_view.show_week(summary, profile.baby_name)
+        views.print_json(week_as_json(review))
+        return
+    out = views.console(record=save is not None)
+    week_view.show_week(out, review, profile.baby_name)
+    if save is not None:
+        week_view.save_recording(out, save)

@@ -17,10 +17,10 @@ if TYPE_CHECKING:
 BAR_BACK, BAR_PART, BAR_DONE = "grey30", "cyan", "green"
 
 
-def console(stderr: bool = False) -> Console:
+def console(stderr: bool = False, record: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    return Console(stderr=stderr, highlight=False, record=record)
 
 
 def print_json(payload: Any) -> None:

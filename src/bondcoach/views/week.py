@@ -1,17 +1,22 @@
-"""Showing the week."""
+"""Showing the week: days, totals, the week before, who spent time, what you did."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bondcoach import messages
-from bondcoach.formatting import day_label, duration, percent
-from bondcoach.views import console, progress_bar
+from bondcoach.formatting import day_label, duration, percent, plural
+from bondcoach.views import progress_bar
+from bondcoach.week import UNNAMED
+
+_REMOTE_FONT = re.compile(r"@font-face\s*\{[^}]*\}")
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, RenderableType
 
-    from bondcoach.week import WeekSummary
+    from bondcoach.week import WeekReview, WeekSummary
 
 
 def week_table(summary: WeekSummary) -> RenderableType:
@@ -23,38 +28,84 @@ def week_table(summary: WeekSummary) -> RenderableType:
         if day.date > summary.today:
             table.add_row(f"[dim]{label}[/]", "[dim]·[/]", "")
             continue
-        style = "bold" if day.date == summary.today else ""
         table.add_row(
-            f"[{style}]{label}[/]" if style else label,
+            f"[bold]{label}[/]" if day.date == summary.today else label,
             progress_bar(day.minutes, day.target_minutes, width=20),
             f"{duration(day.minutes)} / {duration(day.target_minutes)}",
         )
     return table
 
 
-def week_lines(summary: WeekSummary) -> list[str]:
+def comparison(review: WeekReview) -> RenderableType | None:
+    """The week before beside this one: a small chart, in words that never scold."""
+    from rich.table import Table
+
+    this, before = review.summary.total_minutes, review.previous_total
+    if this == 0 and before == 0:
+        return None
+    scale = max(this, before)
+    chart = Table.grid(padding=(0, 2))
+    chart.add_row("Week before", progress_bar(before, scale, width=20), duration(before))
+    chart.add_row("This week", progress_bar(this, scale, width=20), duration(this))
+    return chart
+
+
+def comparison_words(review: WeekReview) -> str:
+    this, before = review.summary.total_minutes, review.previous_total
+    still_going = review.summary.today <= review.summary.end
+    if before == 0:
+        return "A fresh start: nothing was logged the week before."
+    if this >= before:
+        return "More time together than the whole week before."
+    if still_going:
+        return "This week is still going; every bit of time together adds up."
+    return "Weeks differ: sleep, visits and illness all change them."
+
+
+def share_line(title: str, minutes_by_name: dict[str, int], total: int) -> str:
     from rich.markup import escape
 
+    parts = [
+        f"{escape(name)} {duration(minutes)} ({percent(minutes, total)})"
+        for name, minutes in minutes_by_name.items()
+    ]
+    return f"{title}: " + " · ".join(parts)
+
+
+def summary_lines(review: WeekReview) -> list[str]:
+    from rich.markup import escape
+
+    summary = review.summary
     total, target = summary.total_minutes, summary.target_so_far
     so_far = len(summary.days_so_far)
     lines = [
         f"Together this week: [bold]{duration(total)}[/] of about {duration(target)} "
-        f"for the {so_far} day{'s' if so_far != 1 else ''} so far ({percent(total, target)}), "
-        f"in {summary.sessions} session{'s' if summary.sessions != 1 else ''}.",
+        f"for the {plural(so_far, 'day')} so far ({percent(total, target)}), "
+        f"in {plural(summary.sessions, 'session')}.",
     ]
+    together = f"Days together: {summary.days_together} of {so_far}"
+    if review.streak:
+        from bondcoach.week import streak_label
+
+        together += f" · {streak_label(review.streak)} in a row up to today"
+    lines.append(together)
+    if len(summary.by_caregiver) > 1:
+        lines.append(share_line("Who", summary.by_caregiver, total))
     if summary.by_activity:
         parts = [f"{escape(name)} {duration(mins)}" for name, mins in summary.by_activity.items()]
         lines.append("What you did: " + " · ".join(parts))
+    if summary.notes:
+        lines.append("Notes:")
     for note in summary.notes:
         who = f" ({escape(note.who)})" if note.who else ""
-        lines.append(f"[dim]{day_label(note.date)}{who}:[/] {escape(note.text)}")
+        lines.append(f"  [dim]{day_label(note.date)}{who}:[/] {escape(note.text)}")
     return lines
 
 
-def show_week(summary: WeekSummary, baby_name: str | None) -> None:
+def show_week(out: Console, review: WeekReview, baby_name: str | None) -> None:
     from rich.markup import escape
 
-    out = console()
+    summary = review.summary
     heading = (
         f"Your week {messages.who_phrase(baby_name)}: "
         f"{day_label(summary.start)} to {day_label(summary.end)} {summary.end.year}"
@@ -62,8 +113,36 @@ def show_week(summary: WeekSummary, baby_name: str | None) -> None:
     out.print(f"[bold cyan]{escape(heading)}[/]")
     out.print(week_table(summary))
     out.print()
-    for line in week_lines(summary):
+    for line in summary_lines(review):
         out.print(line)
+    chart = comparison(review)
+    if chart is not None:
+        out.print()
+        out.print(chart)
+        out.print(comparison_words(review))
     if summary.sessions == 0:
         out.print("Nothing logged this week yet. [bold]bondcoach log 15[/] after time together.")
+    for who in review.low_mood:
+        out.print()
+        out.print(messages.low_mood_week(None if who == UNNAMED else escape(who)))
     out.print(f"[dim]{messages.NEXT_AFTER_WEEK}[/]")
+
+
+def save_recording(out: Console, path: Path) -> None:
+    """Write what was shown as SVG or HTML (0600: it may hold notes)."""
+    import os
+
+    from bondcoach.errors import DataError
+
+    if path.suffix.lower() == ".svg":
+        # Rich links a web font; a saved week must open offline and call nowhere.
+        text = _REMOTE_FONT.sub("", out.export_svg(title="bondcoach week"))
+    else:
+        text = out.export_html()
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise DataError(f"could not save {path}: {error.strerror}") from error
+    out.print(f"[dim]Saved a copy to {path}.[/]")

@@ -1,0 +1,131 @@
+"""bondcoach setup: the baby's profile (shared by the family) and this computer's caregiver."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from bondcoach.cli.options import JSON_HELP
+
+if TYPE_CHECKING:
+    from bondcoach.profile import Profile
+
+T = TypeVar("T")
+MAX_TRIES = 3
+
+
+def setup_command(
+    baby_name: Annotated[
+        str | None, typer.Option("--baby-name", metavar="NAME", help="Your baby's name.")
+    ] = None,
+    birth_date: Annotated[
+        str | None,
+        typer.Option("--birth-date", metavar="YYYY-MM-DD", help="For age-aware aims and tips."),
+    ] = None,
+    caregiver: Annotated[
+        str | None,
+        typer.Option(
+            "--caregiver", metavar="NAME", help="Who uses this computer (the default for --who)."
+        ),
+    ] = None,
+    awake_hours: Annotated[
+        str | None,
+        typer.Option(
+            "--awake-hours",
+            metavar="H|auto",
+            help="Hours your baby is awake a day (1-20), or 'auto' to follow the baby's age.",
+        ),
+    ] = None,
+    week_start: Annotated[
+        str | None,
+        typer.Option("--week-start", metavar="monday|sunday", help="The first day of a week."),
+    ] = None,
+    show: Annotated[
+        bool, typer.Option("--show", help="Print the profile and change nothing.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP + " With --show.")] = False,
+) -> None:
+    """Tell bondcoach about your baby, so aims and tips fit their age.
+
+    With no options it asks, offering what is saved now: Enter keeps it. With options it
+    changes just those, without asking. The profile is shared with every computer that
+    uses the same data folder; the caregiver name belongs to this computer only.
+    """
+    from bondcoach import clock, device, views
+    from bondcoach.profile import load_profile, profile_exists, save_profile
+    from bondcoach.setup import check_awake_hours, check_birth_date, check_name, check_week_start
+    from bondcoach.views import setup as setup_view
+
+    profile = load_profile()
+    this_device = device.load_device()
+    if show:
+        if as_json:
+            views.print_json(setup_view.profile_json(profile, this_device.caregiver))
+        else:
+            setup_view.show_profile(profile, this_device.caregiver)
+        return
+    today = clock.now().date()
+    flags = (baby_name, birth_date, caregiver, awake_hours, week_start)
+    changes: dict[str, Any] = {}
+    if any(flag is not None for flag in flags):
+        if baby_name is not None:
+            changes["baby_name"] = check_name(baby_name)
+        if birth_date is not None:
+            changes["birth_date"] = check_birth_date(birth_date, today)
+        if awake_hours is not None:
+            changes["awake_hours"] = check_awake_hours(awake_hours)
+        if week_start is not None:
+            changes["week_start"] = check_week_start(week_start)
+        new_caregiver = check_name(caregiver) if caregiver is not None else this_device.caregiver
+    elif profile_exists() and this_device.caregiver is None:
+        # A second computer joining a synced folder: the family profile is already there.
+        setup_view.show_found_profile(profile)
+        new_caregiver = _ask("Who uses this computer? (your name)", "", check_name)
+    else:
+        changes, new_caregiver = _interview(profile, this_device.caregiver, today)
+    if changes:
+        save_profile(profile.with_changes(**changes))
+    if new_caregiver != this_device.caregiver:
+        device.save_caregiver(new_caregiver)
+    setup_view.show_profile(load_profile(), new_caregiver, saved=True)
+
+
+def _interview(
+    profile: Profile, caregiver: str | None, today: Any
+) -> tuple[dict[str, Any], str | None]:
+    from bondcoach.setup import check_awake_hours, check_birth_date, check_name, check_week_start
+
+    born = profile.birth_date.isoformat() if profile.birth_date else ""
+    hours = f"{profile.awake_hours:g}" if profile.awake_hours is not None else "auto"
+    changes = {
+        "baby_name": _ask("Your baby's name", profile.baby_name or "", check_name),
+        "birth_date": _ask(
+            "Birth date (YYYY-MM-DD)", born, lambda text: check_birth_date(text, today)
+        ),
+        "awake_hours": _ask(
+            "Hours awake a day (1-20, or auto to follow age)", hours, check_awake_hours
+        ),
+        "week_start": _ask("Weeks start on (monday/sunday)", profile.week_start, check_week_start),
+    }
+    return changes, _ask("Your name, as this computer's caregiver", caregiver or "", check_name)
+
+
+def _ask(question: str, current: str, check: Callable[[str], T]) -> T:
+    """Ask until the answer passes ``check``; Enter (or the end of input) keeps ``current``."""
+    from typer import Abort
+
+    from bondcoach import views
+    from bondcoach.errors import InputError
+
+    for _ in range(MAX_TRIES):
+        try:
+            answer = typer.prompt(question, default=current, show_default=bool(current))
+        except Abort:
+            answer = current
+        try:
+            return check(str(answer))
+        except InputError as error:
+            views.warn(error.message)
+    raise InputError(f"no valid answer after {MAX_TRIES} tries; nothing was saved")

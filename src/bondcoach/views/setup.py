@@ -1,0 +1,60 @@
+"""Showing the baby's profile."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bondcoach import paths
+from bondcoach.views import console
+
+if TYPE_CHECKING:
+    from bondcoach.profile import Profile
+
+
+def profile_json(profile: Profile, caregiver: str | None) -> dict[str, Any]:
+    from bondcoach.clock import now
+    from bondcoach.targets import daily_target
+
+    today = now().date()
+    return {
+        "baby_name": profile.baby_name,
+        "birth_date": profile.birth_date.isoformat() if profile.birth_date else None,
+        "awake_hours": profile.awake_hours,
+        "week_start": profile.week_start,
+        "caregiver": caregiver,
+        "target_minutes_today": daily_target(today, profile.target_settings()),
+        "data_folder": str(paths.data_dir()),
+    }
+
+
+def show_profile(profile: Profile, caregiver: str | None, saved: bool = False) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from bondcoach.formatting import duration
+
+    facts = profile_json(profile, caregiver)
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim")
+    table.add_row("Baby", escape(facts["baby_name"] or "not set"))
+    table.add_row("Born", facts["birth_date"] or "not set (aims assume a newborn)")
+    hours = facts["awake_hours"]
+    table.add_row("Awake hours", f"{hours:g} (set by you)" if hours else "following age")
+    table.add_row("Today's aim", f"about {duration(facts['target_minutes_today'])}")
+    table.add_row("Weeks start", facts["week_start"].capitalize())
+    table.add_row("This computer", escape(caregiver or "no caregiver name"))
+    table.add_row("Data folder", escape(facts["data_folder"]))
+    out = console()
+    if saved:
+        out.print("[green]Saved.[/]")
+    out.print(table)
+
+
+def show_found_profile(profile: Profile) -> None:
+    from rich.markup import escape
+
+    name = escape(profile.baby_name) if profile.baby_name else "your baby"
+    console().print(
+        f"Found the family profile for {name} in the shared data folder. "
+        "Only this computer's caregiver is left to set."
+    )
