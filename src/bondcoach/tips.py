@@ -51,14 +51,9 @@ class Guidance:
 
 
 def builtin_tips_path() -> Path:
-    """Where the shipped tips.yaml is: inside the installed package, or the source tree."""
-    from importlib.resources import files
+    from bondcoach.resources import shipped_file
 
-    packaged = Path(str(files("bondcoach") / "data" / BUILTIN_NAME))
-    if packaged.is_file():
-        return packaged
-    # Running from a source checkout (an editable install): data/ sits at the top.
-    return Path(__file__).resolve().parents[2] / "data" / BUILTIN_NAME
+    return shipped_file(BUILTIN_NAME)
 
 
 def load_guidance() -> Guidance:

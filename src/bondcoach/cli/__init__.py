@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from bondcoach import __version__
-from bondcoach.cli import doctor, log, mend, setup, tip, transfer, week
+from bondcoach.cli import doctor, log, mend, setup, support, tip, transfer, week
 from bondcoach.cli.errors import BondcoachGroup
 
 HELP = """A gentle coach for new parents who want help bonding with their baby.
@@ -26,7 +26,7 @@ app = typer.Typer(
     help=HELP,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
-    no_args_is_help=True,
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
 )
 
@@ -39,6 +39,7 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -47,12 +48,17 @@ def root(
     ] = False,
 ) -> None:
     """Options for every command; the help text is HELP above."""
+    if ctx.invoked_subcommand is None:
+        from bondcoach.cli.glance import glance
+
+        glance()
 
 
 app.command("tip")(tip.tip_command)
 app.command("log")(log.log_command)
 app.command("week")(week.week_command)
 app.command("setup")(setup.setup_command)
+app.command("support")(support.support_command)
 app.command("history")(mend.history_command)
 app.command("edit")(mend.edit_command)
 app.command("delete")(mend.delete_command)

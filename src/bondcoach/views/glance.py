@@ -1,0 +1,46 @@
+"""Today at a glance."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bondcoach import messages
+from bondcoach.formatting import duration
+from bondcoach.views import console, progress_bar
+
+if TYPE_CHECKING:
+    from bondcoach.coach import DayProgress
+    from bondcoach.tips import TipData
+
+
+def next_step(progress: DayProgress, has_profile: bool) -> str:
+    if not has_profile:
+        return (
+            "Tell bondcoach about your baby, for aims that fit their age: [bold]bondcoach setup[/]"
+        )
+    if progress.sessions == 0:
+        return (
+            "After time together: [bold]bondcoach log 15[/], "
+            "or [bold]bondcoach play[/] for a gentle timer."
+        )
+    return "Look back at the week: [bold]bondcoach week[/]"
+
+
+def show_glance(
+    progress: DayProgress, baby_name: str | None, tip: TipData | None, has_profile: bool
+) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    out = console()
+    row = Table.grid(padding=(0, 1))
+    row.add_row(
+        f"Today {escape(messages.who_phrase(baby_name))}, so far:",
+        progress_bar(progress.minutes, progress.target),
+        f"{duration(progress.minutes)} of about {duration(progress.target)}",
+    )
+    out.print(row)
+    if tip is not None:
+        out.print(f"Tip of the day: [bold]{escape(tip.title)}[/] [dim](bondcoach tip)[/]")
+    out.print(next_step(progress, has_profile))
+    out.print("[dim]All commands: bondcoach --help[/]")

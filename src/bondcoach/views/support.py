@@ -1,0 +1,51 @@
+"""Showing where to find help: the emergency line first, plainly."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from bondcoach.views import console
+
+if TYPE_CHECKING:
+    from bondcoach.support import Support, SupportLine
+
+
+def support_json(support: Support, lines: Sequence[SupportLine]) -> dict[str, Any]:
+    return {
+        "emergency": support.emergency,
+        "not_medical_advice": support.not_medical_advice,
+        "kinds_of_help": [asdict(kind) for kind in support.kinds],
+        "lines": [asdict(line) for line in lines],
+    }
+
+
+def show_support(support: Support, lines: Sequence[SupportLine]) -> None:
+    from rich.markup import escape
+    from rich.padding import Padding
+    from rich.panel import Panel
+    from rich.table import Table
+
+    out = console()
+    out.print(Panel(escape(support.emergency), border_style="bold", title="First"))
+    out.print(escape(support.not_medical_advice))
+    out.print()
+    out.print("[bold]Kinds of help[/]")
+    for kind in support.kinds:
+        out.print(f"[bold cyan]{escape(kind.name)}[/]: {escape(kind.for_whom)}")
+        body = f"{escape(kind.good_for)}\n[dim]Source: {escape(kind.source)}[/]"
+        out.print(Padding(body, (0, 0, 1, 2)))
+    out.print("[bold]Support lines, by country[/] (each says where it is from and when checked)")
+    table = Table(box=None, header_style="bold", padding=(0, 1))
+    for column in ("Country", "Line", "Contact", "For"):
+        table.add_column(column, overflow="fold")
+    for line in lines:
+        table.add_row(
+            escape(line.country),
+            f"{escape(line.name)}\n[dim]{escape(line.source)}, checked {escape(line.checked)}[/]",
+            escape(line.contact),
+            escape(line.for_whom),
+        )
+    out.print(table)
+    out.print("[dim]Not your country? Your doctor, midwife or health visitor can point you on.[/]")
