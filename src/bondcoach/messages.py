@@ -56,3 +56,10 @@ def low_mood_week(who: str | None) -> str:
         "worth being gentle about, and worth sharing with someone you trust. "
         "[bold]bondcoach support[/] lists kinds of help."
     )
+
+
+PLAY_NOT_KEPT = "Stopped. Nothing was saved."
+
+
+def play_keep_question(minutes: int) -> str:
+    return f"\nStopped after {minutes} min. Keep those minutes? [Y/n]: "

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from bondcoach import __version__
-from bondcoach.cli import doctor, log, mend, setup, support, tip, transfer, week
+from bondcoach.cli import doctor, log, mend, play, setup, support, tip, transfer, week
 from bondcoach.cli.errors import BondcoachGroup
 
 HELP = """A gentle coach for new parents who want help bonding with their baby.
@@ -57,6 +57,7 @@ def root(
 app.command("tip")(tip.tip_command)
 app.command("log")(log.log_command)
 app.command("week")(week.week_command)
+app.command("play")(play.play_command)
 app.command("setup")(setup.setup_command)
 app.command("support")(support.support_command)
 app.command("history")(mend.history_command)

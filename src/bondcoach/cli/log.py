@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bondcoach import messages
+from bondcoach.cli.options import ACTIVITY_HELP, AT_HELP, JSON_HELP
+
+if TYPE_CHECKING:
+    from bondcoach.coach import When
 
 MAX_PROMPT_TRIES = 3
 
@@ -26,8 +32,7 @@ def log_command(
             "--activity",
             "-a",
             metavar="NAME",
-            help="What you did: talk, sing, read, skin-to-skin, play, massage, walk, feed, "
-            "diaper, or your own word. Repeat it or separate with commas.",
+            help=ACTIVITY_HELP,
         ),
     ] = None,
     at: Annotated[
@@ -35,8 +40,7 @@ def log_command(
         typer.Option(
             "--at",
             metavar='"YYYY-MM-DD HH:MM"',
-            help='When you started, local time: "2026-11-26 14:30", or "14:30" for today '
-            "(yesterday if that time is still to come).",
+            help=AT_HELP,
         ),
     ] = None,
     ago: Annotated[
@@ -63,28 +67,17 @@ def log_command(
         typer.Option("--who", "-w", metavar="NAME", help="Who spent the time (for two carers)."),
     ] = None,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print the saved session as JSON; prompts go to stderr.")
+        bool, typer.Option("--json", help=JSON_HELP + " Prompts and messages go to stderr.")
     ] = False,
 ) -> None:
     """Log time spent together after play, a feed, a change or a cuddle.
 
     [bold]bondcoach log 15[/] is enough. Counts on the day you started.
     """
-    from bondcoach import clock, journal, views
-    from bondcoach.coach import (
-        check_mood,
-        day_progress,
-        new_session,
-        repeats_existing,
-        resolve_when,
-        split_activities,
-    )
-    from bondcoach.device import load_device
+    from bondcoach import clock
+    from bondcoach.coach import check_mood, resolve_when, split_activities
     from bondcoach.errors import InputError
-    from bondcoach.profile import load_profile
-    from bondcoach.store import new_session_id, open_store
     from bondcoach.timeparse import parse_duration, parse_minutes
-    from bondcoach.views import log as log_view
 
     check_mood(mood)
     if at is not None and ago is not None:
@@ -97,13 +90,30 @@ def log_command(
         minutes_value = _ask_minutes(as_json)
         if not activities:
             activities = split_activities([_ask(messages.PROMPT_ACTIVITIES, as_json)])
-        if note is None:
-            note = _ask(messages.PROMPT_NOTE, as_json) or None
-        if mood is None:
-            mood = _ask_mood(as_json)
+        note, mood = ask_reflection(note, mood, as_json)
 
     now = clock.now()
     when = resolve_when(minutes_value, at, ago, now)
+    save_and_show(when, activities, mood, note, who, as_json, now)
+
+
+def save_and_show(
+    when: When,
+    activities: Sequence[str],
+    mood: int | None,
+    note: str | None,
+    who: str | None,
+    as_json: bool,
+    now: datetime,
+) -> None:
+    """Store a session, remember it for undo, and show how today is going."""
+    from bondcoach import journal, views
+    from bondcoach.coach import day_progress, new_session, repeats_existing
+    from bondcoach.device import load_device
+    from bondcoach.profile import load_profile
+    from bondcoach.store import new_session_id, open_store
+    from bondcoach.views import log as log_view
+
     who = who if who is not None else load_device().caregiver
     session = new_session(new_session_id(), when, activities, mood, note, who)
     store = open_store()
@@ -122,6 +132,17 @@ def log_command(
         views.print_json(log_view.logged_json(session, progress, repeated))
     else:
         log_view.show_logged(session, progress, profile.baby_name)
+
+
+def ask_reflection(
+    note: str | None, mood: int | None, to_stderr: bool
+) -> tuple[str | None, int | None]:
+    """The short, optional reflection after time together: a note, then a mood."""
+    if note is None:
+        note = _ask(messages.PROMPT_NOTE, to_stderr) or None
+    if mood is None:
+        mood = _ask_mood(to_stderr)
+    return note, mood
 
 
 def _ask(question: str, to_stderr: bool, default: str = "") -> str:

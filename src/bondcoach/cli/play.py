@@ -1,0 +1,72 @@
+"""bondcoach play: a gentle timer for focused time together, logged at the end."""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import timedelta
+from typing import Annotated
+
+import typer
+
+from bondcoach import messages
+from bondcoach.cli.options import ACTIVITY_HELP
+
+# The timer's clock and sleep, replaced by tests to run a 15-minute timer instantly.
+TIMER_CLOCK = time.monotonic
+TIMER_SLEEP = time.sleep
+
+
+def play_command(
+    minutes: Annotated[
+        str,
+        typer.Argument(metavar="[MINUTES]", help="How long, 1-1440 (default 15)."),
+    ] = "15",
+    activity: Annotated[
+        list[str] | None,
+        typer.Option("--activity", "-a", metavar="NAME", help=ACTIVITY_HELP),
+    ] = None,
+    who: Annotated[
+        str | None,
+        typer.Option("--who", "-w", metavar="NAME", help="Who is spending the time."),
+    ] = None,
+) -> None:
+    """Start a gentle timer for time together; it logs the session when it ends.
+
+    A new idea appears every few minutes. Ctrl-C stops early and asks whether to keep
+    the minutes so far; a second Ctrl-C leaves without saving anything.
+    """
+    from bondcoach import clock, views
+    from bondcoach.cli.log import ask_reflection, save_and_show
+    from bondcoach.coach import When, split_activities
+    from bondcoach.timeparse import parse_minutes
+    from bondcoach.timer import PlayTimer, whole_minutes
+    from bondcoach.tips import load_guidance
+    from bondcoach.views import play as play_view
+
+    planned = parse_minutes(minutes)
+    activities = split_activities(activity or [])
+    ideas = play_view.ideas_for(load_guidance(), activities)
+    timer = PlayTimer(planned * 60, clock=TIMER_CLOCK, sleep=TIMER_SLEEP)
+    try:
+        play_view.run_live(timer, ideas)
+        spent = planned
+    except KeyboardInterrupt:
+        spent = whole_minutes(timer.elapsed())
+        if not _keep(spent):
+            views.warn(messages.PLAY_NOT_KEPT)
+            return
+    play_view.show_finished(spent)
+    note, mood = ask_reflection(None, None, to_stderr=False)
+    now = clock.now()
+    start = now.replace(second=0, microsecond=0) - timedelta(minutes=spent)
+    save_and_show(When(start=start, minutes=spent), activities, mood, note, who, False, now)
+
+
+def _keep(spent: int) -> bool:
+    """Ask whether to keep the minutes so far. A second Ctrl-C escapes from here."""
+    if spent < 1:
+        return False
+    typer.echo(messages.play_keep_question(spent), nl=False)
+    answer = sys.stdin.readline()  # end of input keeps them: the time was real
+    return answer.strip().lower() not in ("n", "no")

@@ -1,0 +1,68 @@
+"""The play timer on screen: a live bar, the time left, and a gentle idea."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from bondcoach.formatting import duration
+from bondcoach.views import console
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from bondcoach.timer import PlayTimer
+    from bondcoach.tips import Guidance
+
+IDEA_TOPICS = ("cues", "routine")
+
+
+def ideas_for(guidance: Guidance, activities: Sequence[str]) -> list[str]:
+    """Ideas for the chosen activities first, then the others and cue-reading tips."""
+    by_name = dict(guidance.activities)
+    chosen = [by_name[name] for name in activities if name in by_name]
+    others = [idea for name, idea in guidance.activities if name not in activities]
+    tips = [tip.title for tip in guidance.tips if tip.topic in IDEA_TOPICS]
+    mixed: list[str] = []
+    for index in range(max(len(others), len(tips))):
+        mixed.extend(pair[index] for pair in (others, tips) if index < len(pair))
+    return chosen + mixed
+
+
+def _frame(timer: PlayTimer, elapsed: float, idea: str) -> RenderableType:
+    from rich.console import Group
+    from rich.markup import escape
+    from rich.table import Table
+
+    from bondcoach.views import progress_bar
+
+    left = max(0, round(timer.seconds - elapsed))
+    row = Table.grid(padding=(0, 2))
+    row.add_row(
+        progress_bar(int(elapsed), int(timer.seconds), width=30),
+        f"{left // 60:02d}:{left % 60:02d} left",
+    )
+    lines: list[RenderableType] = [row]
+    if idea:
+        lines.append(f"[cyan]Idea:[/] {escape(idea)}")
+    lines.append("[dim]Ctrl-C stops early.[/]")
+    return Group(*lines)
+
+
+def run_live(timer: PlayTimer, ideas: Sequence[str]) -> None:
+    from rich.live import Live
+
+    from bondcoach.timer import idea_for
+
+    out = console()
+    out.print(f"[bold]Time together: {duration(int(timer.seconds // 60))}.[/] Enjoy it.")
+    with Live(console=out, auto_refresh=False, transient=False) as live:
+
+        def draw(elapsed: float) -> None:
+            live.update(_frame(timer, elapsed, idea_for(ideas, elapsed)), refresh=True)
+
+        timer.run(draw)
+
+
+def show_finished(minutes: int) -> None:
+    console().print(f"[green]Well done.[/] {duration(minutes)} together.")
