@@ -7,15 +7,16 @@ this stays on plain ``json`` to keep start-up fast.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bondcoach import paths
 from bondcoach.errors import DataError
 from bondcoach.fsio import atomic_write, read_bytes
-from bondcoach.targets import TargetSettings
+
+if TYPE_CHECKING:
+    from bondcoach.targets import TargetSettings
 
 PROFILE_SCHEMA = 1
 WEEK_STARTS = ("monday", "sunday")
@@ -23,18 +24,19 @@ MIN_AWAKE_HOURS = 1.0
 MAX_AWAKE_HOURS = 20.0
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     baby_name: str | None = None
     birth_date: date | None = None
     awake_hours: float | None = None
     week_start: str = "monday"
 
     def target_settings(self) -> TargetSettings:
+        from bondcoach.targets import TargetSettings
+
         return TargetSettings(birth_date=self.birth_date, awake_hours_override=self.awake_hours)
 
     def with_changes(self, **changes: Any) -> Profile:
-        return replace(self, **changes)
+        return self._replace(**changes)
 
 
 def _fail(path: Path, problem: str) -> DataError:
@@ -97,7 +99,7 @@ def profile_exists() -> bool:
 
 
 def save_profile(profile: Profile) -> None:
-    payload: dict[str, Any] = {"schema": PROFILE_SCHEMA, **asdict(profile)}
+    payload: dict[str, Any] = {"schema": PROFILE_SCHEMA, **profile._asdict()}
     if profile.birth_date is not None:
         payload["birth_date"] = profile.birth_date.isoformat()
     text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

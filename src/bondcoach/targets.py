@@ -14,9 +14,9 @@ the 3-5 year figure: the routine is about babies and toddlers.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
 from bondcoach.ages import months_old
 
@@ -57,7 +57,9 @@ def awake_hours_on(day: date, settings: TargetSettings) -> float:
 
 
 def round_half_up(value: float) -> int:
-    return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    # Half-hours times 15 land on exact halves (8.5 h -> 127.5 min), which Python's
+    # round() would send to the even neighbour; the tiny epsilon absorbs float noise.
+    return math.floor(value + 0.5 + 1e-9)
 
 
 def daily_target(day: date, settings: TargetSettings) -> int:

@@ -8,13 +8,12 @@ of both tips files. A warm run reads two small files and one cache file, nothing
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
+import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from bondcoach import paths
 from bondcoach.ages import fits_age
@@ -25,8 +24,9 @@ BUILTIN_NAME = "tips.yaml"
 CACHE_FORMAT = 1
 
 
-@dataclass(frozen=True)
-class TipData:
+# NamedTuples rather than dataclasses: this module is on every `bondcoach tip`, and a
+# dataclass costs several times more to define (measured in the README).
+class TipData(NamedTuple):
     id: str
     topic: str
     title: str
@@ -36,14 +36,13 @@ class TipData:
     until_age: str | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return self._asdict()
 
 
-@dataclass(frozen=True)
-class Guidance:
+class Guidance(NamedTuple):
     tips: tuple[TipData, ...]
     activities: tuple[tuple[str, str], ...]
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
 
     @property
     def topics(self) -> list[str]:
@@ -66,14 +65,23 @@ def load_guidance() -> Guidance:
         )
     user_path = paths.user_tips_file()
     user = read_bytes(user_path)
-    key = hashlib.sha256(builtin + b"\0" + (user if user is not None else b"-")).hexdigest()
-    cache_path = paths.cache_dir() / f"tips-{key[:24]}.json"
+    cache_path = paths.cache_dir() / f"tips-{_content_key(builtin, user)}.json"
     cached = _read_cache(cache_path)
     if cached is not None:
         return cached
     guidance = build_guidance(builtin_path, builtin, user_path, user)
     _write_cache(cache_path, guidance)
     return guidance
+
+
+def _content_key(builtin: bytes, user: bytes | None) -> str:
+    """Names the cache after both files' bytes, so editing either one rebuilds it.
+
+    CRC-32 and length rather than SHA-256: importing hashlib costs more than the rest
+    of the key, and this guards against stale caches, not against an attacker.
+    """
+    own = b"-" if user is None else user
+    return f"{zlib.crc32(builtin):08x}{len(builtin):x}-{zlib.crc32(own):08x}{len(own):x}"
 
 
 def build_guidance(
@@ -128,9 +136,9 @@ def _write_cache(path: Path, guidance: Guidance) -> None:
         atomic_write(path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
 
 
-def order_key(tip_id: str) -> str:
+def order_key(tip_id: str) -> tuple[int, str]:
     """A fixed pseudo-random place for each tip, so new tips slot in without reshuffling."""
-    return hashlib.sha256(tip_id.encode("utf-8")).hexdigest()
+    return zlib.crc32(tip_id.encode("utf-8")), tip_id
 
 
 def rotation(tips: Iterable[TipData]) -> list[TipData]:

@@ -1,6 +1,7 @@
 """The command line: thin Typer commands that parse, call the core and hand over to views.
 
-Each command lives in its own module; this one wires them into one app.
+Each command lives in its own module, listed in ``lazy.COMMANDS`` and built only when
+used; this module holds the root app, its options and the console script.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from typing import Annotated
 import typer
 
 from bondcoach import __version__
-from bondcoach.cli import doctor, log, mend, play, setup, support, tip, transfer, week
 from bondcoach.cli.errors import BondcoachGroup
 
 HELP = """A gentle coach for new parents who want help bonding with their baby.
@@ -52,21 +52,6 @@ def root(
         from bondcoach.cli.glance import glance
 
         glance()
-
-
-app.command("tip")(tip.tip_command)
-app.command("log")(log.log_command)
-app.command("week")(week.week_command)
-app.command("play")(play.play_command)
-app.command("setup")(setup.setup_command)
-app.command("support")(support.support_command)
-app.command("history")(mend.history_command)
-app.command("edit")(mend.edit_command)
-app.command("delete")(mend.delete_command)
-app.command("undo")(mend.undo_command)
-app.command("export")(transfer.export_command)
-app.command("import")(transfer.import_command)
-app.command("doctor")(doctor.doctor_command)
 
 
 def main() -> None:

@@ -21,6 +21,17 @@ INTERRUPTED = 130
 
 
 class BondcoachGroup(TyperGroup):
+    """The root group: commands built on first use, and calm errors."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        from bondcoach.cli.lazy import LazyCommands
+
+        self.commands = LazyCommands()
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
+
     def main(
         self,
         args: Sequence[str] | None = None,

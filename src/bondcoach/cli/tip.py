@@ -35,7 +35,6 @@ def tip_command(
     from bondcoach.errors import InputError
     from bondcoach.messages import NO_TIPS_MATCH
     from bondcoach.profile import load_profile
-    from bondcoach.timeparse import parse_date
     from bondcoach.tips import load_guidance, tip_of_the_day
     from bondcoach.views import tip as tip_view
 
@@ -46,7 +45,12 @@ def tip_command(
         topic = topic.strip().lower()
         if topic not in guidance.topics:
             raise InputError(f"no topic {topic!r}; choose one of: {', '.join(guidance.topics)}")
-    day = parse_date(date) if date is not None else clock.now().date()
+    if date is not None:
+        from bondcoach.timeparse import parse_date
+
+        day = parse_date(date)
+    else:
+        day = clock.now().date()
     if show_all:
         chosen = [tip for tip in guidance.tips if topic is None or tip.topic == topic]
         if as_json:

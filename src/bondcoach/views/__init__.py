@@ -20,7 +20,9 @@ BAR_BACK, BAR_PART, BAR_DONE = "grey30", "cyan", "green"
 def console(stderr: bool = False, record: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, record=record)
+    # emoji=False: ":" in a tip must never turn into an emoji, and skipping the emoji
+    # table saves loading it on every run.
+    return Console(stderr=stderr, highlight=False, emoji=False, record=record)
 
 
 def print_json(payload: Any) -> None:

@@ -24,7 +24,8 @@ def tip_panel(tip: TipData, heading: str) -> RenderableType:
     body.append(tip.text)
     body.append("\n\n")
     body.append(f"Source: {tip.source}", style="dim italic")
-    return Panel(body, title=heading, title_align="left", border_style="cyan", padding=(1, 2))
+    # A Text title, not a markup string: nothing in it is parsed or emoji-replaced.
+    return Panel(body, title=Text(heading), title_align="left", border_style="cyan", padding=(1, 2))
 
 
 def show_tip(tip: TipData, heading: str) -> None:

@@ -1,0 +1,66 @@
+"""Build each command only when it is used.
+
+Turning a function into a Click command means inspecting its signature and every
+option; doing that for all commands on every run costs more than the whole of
+``bondcoach tip`` otherwise would. The group's command table is this lazy mapping:
+its keys are known up front (for help, completion and "did you mean"), and a
+command is imported and built the first time it is looked up.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator, MutableMapping
+
+from typer._click import Command
+
+# name -> "module:function", in the order help lists them.
+COMMANDS: dict[str, str] = {
+    "tip": "bondcoach.cli.tip:tip_command",
+    "log": "bondcoach.cli.log:log_command",
+    "play": "bondcoach.cli.play:play_command",
+    "week": "bondcoach.cli.week:week_command",
+    "setup": "bondcoach.cli.setup:setup_command",
+    "support": "bondcoach.cli.support:support_command",
+    "history": "bondcoach.cli.mend:history_command",
+    "edit": "bondcoach.cli.mend:edit_command",
+    "delete": "bondcoach.cli.mend:delete_command",
+    "undo": "bondcoach.cli.mend:undo_command",
+    "export": "bondcoach.cli.transfer:export_command",
+    "import": "bondcoach.cli.transfer:import_command",
+    "doctor": "bondcoach.cli.doctor:doctor_command",
+}
+
+
+def build_command(name: str) -> Command:
+    import typer
+
+    module_name, function_name = COMMANDS[name].split(":")
+    function = getattr(importlib.import_module(module_name), function_name)
+    single = typer.Typer(add_completion=False, rich_markup_mode="rich")
+    single.command(name)(function)
+    return typer.main.get_command(single)
+
+
+class LazyCommands(MutableMapping[str, Command]):
+    def __init__(self) -> None:
+        self._built: dict[str, Command] = {}
+
+    def __getitem__(self, name: str) -> Command:
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = build_command(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*COMMANDS, *self._built]))
+
+    def __len__(self) -> int:
+        return len(set(COMMANDS) | set(self._built))
