@@ -107,7 +107,8 @@ def report(name: str, result: dict[str, float], goal: float | None = None) -> No
         verdict = f"  (goal <= {goal:.2f}x: {'met' if result['ratio'] <= goal else 'NOT met'})"
     print(
         f"{name:<34} ratio {result['ratio']:.3f}x  medians {result['a_ms']:.0f} ms / "
-        f"{result['b_ms']:.0f} ms  peak {result['a_peak_mib']:.1f} / {result['b_peak_mib']:.1f} MiB "
+        f"{result['b_ms']:.0f} ms  peak {result['a_peak_mib']:.1f} / "
+        f"{result['b_peak_mib']:.1f} MiB "
         f"(x{result['peak_ratio']:.2f}){verdict}"
     )
 
