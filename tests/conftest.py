@@ -37,10 +37,16 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Folders
     monkeypatch.delenv("BONDCOACH_DEBUG", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TZ", LONDON)
-    time.tzset()
+    set_timezone()
     yield found
     monkeypatch.undo()
-    time.tzset()
+    set_timezone()
+
+
+def set_timezone() -> None:
+    """Apply $TZ to this process (POSIX only; Windows has no tzset)."""
+    if hasattr(time, "tzset"):
+        time.tzset()
 
 
 @pytest.fixture

@@ -31,7 +31,14 @@ from pydantic import ValidationError
 
 from bondcoach import paths
 from bondcoach.errors import DataError
-from bondcoach.fsio import atomic_write, ensure_private_dir, list_dirs, list_files, read_bytes
+from bondcoach.fsio import (
+    atomic_write,
+    ensure_private_dir,
+    list_dirs,
+    list_files,
+    read_bytes,
+    refuse_symlink,
+)
 from bondcoach.models import Record, Session
 
 SCHEMA_VERSION = 1
@@ -243,6 +250,7 @@ class SessionStore:
         from filelock import FileLock, Timeout
 
         ensure_private_dir(self.lock_file.parent)
+        refuse_symlink(self.lock_file)
         lock = FileLock(self.lock_file, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
         try:
             with lock:
