@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime
 
 
+NBSP = "\u00a0"  # keeps "20 min" on one line when the terminal wraps
+
+
 def duration(minutes: int) -> str:
-    """45 -> '45 min', 100 -> '1 h 40 min', 120 -> '2 h'."""
+    """45 -> '45 min', 100 -> '1 h 40 min', 120 -> '2 h' (with no-break spaces)."""
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
+        return f"{rest}{NBSP}min"
+    return f"{hours}{NBSP}h {rest}{NBSP}min" if rest else f"{hours}{NBSP}h"
 
 
 def day_label(day: date) -> str:
