@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-
 NBSP = "\u00a0"  # keeps "20 min" on one line when the terminal wraps
 
 

@@ -21,11 +21,16 @@ def support_json(support: Support, lines: Sequence[SupportLine]) -> dict[str, An
     }
 
 
+def checked_phrase(checked: str) -> str:
+    if checked[:1].isdigit():
+        return f"checked {checked}"
+    return "not yet checked against this source; please confirm it there"
+
+
 def show_support(support: Support, lines: Sequence[SupportLine]) -> None:
     from rich.markup import escape
     from rich.padding import Padding
     from rich.panel import Panel
-    from rich.table import Table
 
     out = console()
     out.print(Panel(escape(support.emergency), border_style="bold", title="First"))
@@ -36,16 +41,16 @@ def show_support(support: Support, lines: Sequence[SupportLine]) -> None:
         out.print(f"[bold cyan]{escape(kind.name)}[/]: {escape(kind.for_whom)}")
         body = f"{escape(kind.good_for)}\n[dim]Source: {escape(kind.source)}[/]"
         out.print(Padding(body, (0, 0, 1, 2)))
-    out.print("[bold]Support lines, by country[/] (each says where it is from and when checked)")
-    table = Table(box=None, header_style="bold", padding=(0, 1))
-    for column in ("Country", "Line", "Contact", "For"):
-        table.add_column(column, overflow="fold")
+    out.print("[bold]Support lines, by country[/]")
+    country = None
     for line in lines:
-        table.add_row(
-            escape(line.country),
-            f"{escape(line.name)}\n[dim]{escape(line.source)}, checked {escape(line.checked)}[/]",
-            escape(line.contact),
-            escape(line.for_whom),
+        if line.country != country:
+            country = line.country
+            out.print(f"[bold cyan]{escape(country)}[/]")
+        body = (
+            f"[bold]{escape(line.name)}[/]: {escape(line.contact)}\n"
+            f"{escape(line.for_whom)}\n"
+            f"[dim]Source: {escape(line.source)} ({checked_phrase(line.checked)})[/]"
         )
-    out.print(table)
+        out.print(Padding(body, (0, 0, 1, 2)))
     out.print("[dim]Not your country? Your doctor, midwife or health visitor can point you on.[/]")
