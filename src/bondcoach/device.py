@@ -7,14 +7,13 @@ by its device id, so two computers syncing one folder never write the same file.
 from __future__ import annotations
 
 import json
-import os
 import secrets
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bondcoach import paths
 from bondcoach.errors import DataError
-from bondcoach.fsio import atomic_write, ensure_private_dir, read_bytes
+from bondcoach.fsio import atomic_write, create_once, read_bytes
 
 
 @dataclass(frozen=True)
@@ -44,22 +43,19 @@ def load_device(create: bool = True) -> Device:
     """This computer's device, creating its id on first use."""
     path = paths.device_file()
     raw = read_bytes(path)
-    if raw is not None:
+    if raw is not None and raw.strip():
         return _parse(path, raw)
     fresh = Device(id=secrets.token_hex(6))
     if not create:
         return fresh
-    ensure_private_dir(path.parent)
-    try:
-        # O_EXCL: when two first runs race, one id wins and both use it.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return load_device(create=False)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(_dump(fresh))
-        handle.flush()
-        os.fsync(handle.fileno())
-    return fresh
+    if raw is not None:
+        # Empty: an earlier bondcoach was stopped while creating it. The id in it was
+        # never used (nothing was in it), so making a new one loses nothing.
+        atomic_write(path, _dump(fresh).encode())
+        return fresh
+    if create_once(path, _dump(fresh).encode()):
+        return fresh
+    return load_device(create=False)  # another first run won the race: use its id
 
 
 def _dump(device: Device) -> str:

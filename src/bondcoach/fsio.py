@@ -74,7 +74,6 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         _write_new_file(temp, data)
         temp.replace(path)
-        _fsync_dir(path.parent)
     except OSError as error:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -84,6 +83,42 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+    try:
+        _fsync_dir(path.parent)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DataError(
+            f"{path} was written, but its folder could not be flushed to disk ({reason}); "
+            "the change may not survive a power cut"
+        ) from error
+
+
+def create_once(path: Path, data: bytes) -> bool:
+    """Create ``path`` holding ``data`` unless it exists; True if this call created it.
+
+    The file appears whole or not at all (a hard link of a finished temporary file), so
+    a process killed half-way never leaves an empty file behind, and of two racing
+    first runs exactly one wins.
+    """
+    ensure_private_dir(path.parent)
+    temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}.{os.urandom(4).hex()}")
+    try:
+        _write_new_file(temp, data)
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links: replace only if still absent
+            if path.exists():
+                return False
+            temp.replace(path)
+        _fsync_dir(path.parent)
+        return True
+    except OSError as error:
+        raise DataError(f"could not create {path}: {error.strerror or error}") from error
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 def _write_new_file(temp: Path, data: bytes) -> None:

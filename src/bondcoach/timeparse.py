@@ -18,7 +18,8 @@ _DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.IGN
 
 def parse_minutes(text: str) -> int:
     cleaned = text.strip()
-    if not cleaned.isdigit():
+    # isdigit() alone would accept "²", which int() cannot read.
+    if not (cleaned.isascii() and cleaned.isdigit()):
         raise InputError(f"minutes must be a whole number, like 15 (got {text!r})")
     minutes = int(cleaned)
     if not 1 <= minutes <= MAX_MINUTES:

@@ -14,7 +14,7 @@ from bondcoach.cli.options import ACTIVITY_HELP, AT_HELP, JSON_HELP
 if TYPE_CHECKING:
     from bondcoach.coach import When
 
-MAX_PROMPT_TRIES = 3
+DEFAULT_MINUTES = 15
 
 
 def log_command(
@@ -145,38 +145,27 @@ def ask_reflection(
     return note, mood
 
 
-def _ask(question: str, to_stderr: bool, default: str = "") -> str:
-    """One prompt; at the end of input the answer is the default."""
-    from typer import Abort
+def _ask(question: str, to_stderr: bool) -> str:
+    """One optional question: Enter, or the end of input, skips it."""
+    from bondcoach.cli.prompts import ask
 
-    try:
-        answer = typer.prompt(question, default=default, show_default=bool(default), err=to_stderr)
-    except Abort:
-        return default
-    return str(answer).strip()
+    return ask(question, "", to_stderr) or ""
 
 
 def _ask_minutes(to_stderr: bool) -> int:
-    from typer import Abort
-
-    from bondcoach import views
-    from bondcoach.errors import BondcoachError, InputError
+    from bondcoach.cli.prompts import ask_until
     from bondcoach.timeparse import parse_minutes
 
-    for _ in range(MAX_PROMPT_TRIES):
-        try:
-            answer = typer.prompt(messages.PROMPT_MINUTES, default="15", err=to_stderr)
-        except Abort:
-            raise BondcoachError(messages.NO_MINUTES_GIVEN) from None
-        try:
-            return parse_minutes(str(answer))
-        except InputError as error:
-            views.warn(error.message)
-    raise InputError(f"no valid minutes after {MAX_PROMPT_TRIES} tries; nothing was saved")
+    return ask_until(
+        messages.PROMPT_MINUTES,
+        str(DEFAULT_MINUTES),
+        parse_minutes,
+        to_stderr,
+        if_no_answer=messages.NO_MINUTES_GIVEN,
+    )
 
 
 def _ask_mood(to_stderr: bool) -> int | None:
+    """Optional: anything but a mood from 1 to 5 counts as skipping the question."""
     answer = _ask(messages.PROMPT_MOOD, to_stderr)
-    if answer.isdigit() and 1 <= int(answer) <= 5:
-        return int(answer)
-    return None
+    return int(answer) if answer in ("1", "2", "3", "4", "5") else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
@@ -13,7 +12,6 @@ if TYPE_CHECKING:
     from bondcoach.profile import Profile
 
 T = TypeVar("T")
-MAX_TRIES = 3
 
 
 def setup_command(
@@ -82,7 +80,9 @@ def setup_command(
     elif profile_exists() and this_device.caregiver is None:
         # A second computer joining a synced folder: the family profile is already there.
         setup_view.show_found_profile(profile)
-        new_caregiver = _ask("Who uses this computer? (your name)", "", check_name)
+        from bondcoach.cli.prompts import ask_until
+
+        new_caregiver = ask_until("Who uses this computer? (your name)", "", check_name)
     else:
         changes, new_caregiver = _interview(profile, this_device.caregiver, today)
     if changes:
@@ -95,37 +95,23 @@ def setup_command(
 def _interview(
     profile: Profile, caregiver: str | None, today: Any
 ) -> tuple[dict[str, Any], str | None]:
+    from bondcoach.cli.prompts import ask_until
     from bondcoach.setup import check_awake_hours, check_birth_date, check_name, check_week_start
 
     born = profile.birth_date.isoformat() if profile.birth_date else ""
     hours = f"{profile.awake_hours:g}" if profile.awake_hours is not None else "auto"
     changes = {
-        "baby_name": _ask("Your baby's name", profile.baby_name or "", check_name),
-        "birth_date": _ask(
+        "baby_name": ask_until("Your baby's name", profile.baby_name or "", check_name),
+        "birth_date": ask_until(
             "Birth date (YYYY-MM-DD)", born, lambda text: check_birth_date(text, today)
         ),
-        "awake_hours": _ask(
+        "awake_hours": ask_until(
             "Hours awake a day (1-20, or auto to follow age)", hours, check_awake_hours
         ),
-        "week_start": _ask("Weeks start on (monday/sunday)", profile.week_start, check_week_start),
+        "week_start": ask_until(
+            "Weeks start on (monday/sunday)", profile.week_start, check_week_start
+        ),
     }
-    return changes, _ask("Your name, as this computer's caregiver", caregiver or "", check_name)
-
-
-def _ask(question: str, current: str, check: Callable[[str], T]) -> T:
-    """Ask until the answer passes ``check``; Enter (or the end of input) keeps ``current``."""
-    from typer import Abort
-
-    from bondcoach import views
-    from bondcoach.errors import InputError
-
-    for _ in range(MAX_TRIES):
-        try:
-            answer = typer.prompt(question, default=current, show_default=bool(current))
-        except Abort:
-            answer = current
-        try:
-            return check(str(answer))
-        except InputError as error:
-            views.warn(error.message)
-    raise InputError(f"no valid answer after {MAX_TRIES} tries; nothing was saved")
+    return changes, ask_until(
+        "Your name, as this computer's caregiver", caregiver or "", check_name
+    )

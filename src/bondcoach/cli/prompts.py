@@ -1,0 +1,55 @@
+"""Questions on the terminal, answered from standard input.
+
+Written by hand rather than with Click's prompt: Click writes a stray space to stdout
+after every question, which would spoil ``--json`` output, and it cannot tell Ctrl-C
+from the end of piped input.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+MAX_TRIES = 3
+
+
+def ask(question: str, default: str = "", to_stderr: bool = False) -> str | None:
+    """The answer (Enter gives ``default``), or None at the end of input."""
+    stream = sys.stderr if to_stderr else sys.stdout
+    stream.write(f"{question} [{default}]: " if default else f"{question}: ")
+    stream.flush()
+    line = sys.stdin.readline()
+    if not line:
+        stream.write("\n")
+        return None
+    return line.strip() or default
+
+
+def ask_until(
+    question: str,
+    default: str,
+    check: Callable[[str], T],
+    to_stderr: bool = False,
+    if_no_answer: str | None = None,
+) -> T:
+    """Ask again (up to three times) until ``check`` accepts the answer.
+
+    At the end of input the default is taken, unless ``if_no_answer`` is given: then
+    the command stops with that message (exit 1) and nothing is saved.
+    """
+    from bondcoach import views
+    from bondcoach.errors import BondcoachError, InputError
+
+    for _ in range(MAX_TRIES):
+        answer = ask(question, default, to_stderr)
+        if answer is None:
+            if if_no_answer is not None:
+                raise BondcoachError(if_no_answer)
+            answer = default
+        try:
+            return check(answer)
+        except InputError as error:
+            views.warn(error.message)
+    raise InputError(f"no valid answer after {MAX_TRIES} tries; nothing was saved")
