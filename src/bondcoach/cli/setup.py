@@ -57,7 +57,8 @@ def setup_command(
     from bondcoach.views import setup as setup_view
 
     profile = load_profile()
-    this_device = device.load_device()
+    # create=False: a refused setup must not leave even a device id behind.
+    this_device = device.load_device(create=False)
     if show:
         if as_json:
             views.print_json(setup_view.profile_json(profile, this_device.caregiver))

@@ -62,6 +62,8 @@ def run_live(timer: PlayTimer, ideas: Sequence[str]) -> None:
             live.update(_frame(timer, elapsed, idea_for(ideas, elapsed)), refresh=True)
 
         timer.run(draw)
+    if not out.is_terminal:
+        out.line()  # Live ends its last line only on a terminal
 
 
 def show_finished(minutes: int) -> None:
