@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from bondcoach.errors import InputError
-from bondcoach.fsio import atomic_write, list_dirs, list_files, read_bytes
+from bondcoach.fsio import atomic_write, list_dirs, list_files, read_bytes, refuse_links_below
 
 KEEP_PER_FILE = 3
 _BACKUP_NAME = re.compile(r"^(\d{4}-\d{2})\.(\d{8}T\d{12}Z)\.json$")
@@ -43,7 +43,9 @@ def _stamp(now: datetime) -> str:
 
 def keep_backup(root: Path, device: str, month: str, raw: bytes, now: datetime) -> None:
     folder = backups_dir(root) / device
-    atomic_write(folder / f"{month}.{_stamp(now)}.json", raw)
+    target = folder / f"{month}.{_stamp(now)}.json"
+    refuse_links_below(root, target)
+    atomic_write(target, raw)
     mine = [
         backup for backup in list_backups(root) if (backup.device, backup.month) == (device, month)
     ]

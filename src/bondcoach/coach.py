@@ -34,14 +34,21 @@ def resolve_when(minutes: int | None, at: str | None, ago: str | None, now: date
     else:
         start = now - timedelta(minutes=minutes or DEFAULT_MINUTES)
     final_minutes = minutes or DEFAULT_MINUTES
-    start = start.replace(second=0, microsecond=0)
+    # astimezone(): a start worked out from now takes the offset in force at that time
+    # (3 hours before 03:30 on a spring-forward night is 23:30 the day before).
+    start = start.astimezone().replace(second=0, microsecond=0)
     check_not_future(start, final_minutes, now)
     return When(start=start, minutes=final_minutes)
 
 
 def split_activities(values: Iterable[str]) -> tuple[str, ...]:
-    """Accept repeated options and comma-separated lists alike: -a sing -a "talk, feed"."""
-    names = (normalise_activity(part) for value in values for part in value.split(","))
+    """Accept repeated options and lists alike: -a sing -a "talk, feed" -a "read; play".
+
+    ";" separates too, because it joins activities in a CSV export.
+    """
+    names = (
+        normalise_activity(part) for value in values for part in value.replace(";", ",").split(",")
+    )
     return tuple(dict.fromkeys(name for name in names if name))
 
 

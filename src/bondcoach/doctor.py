@@ -10,7 +10,8 @@ from pathlib import Path
 from bondcoach.backups import Backup, list_backups
 from bondcoach.errors import DataError
 from bondcoach.fsio import TEMP_PREFIX, read_bytes
-from bondcoach.store import SessionStore, parse_month_file
+from bondcoach.records import parse_month_file
+from bondcoach.store import SessionStore
 
 OK, NOTE, PROBLEM = "ok", "note", "problem"
 

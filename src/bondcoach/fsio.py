@@ -30,6 +30,18 @@ def refuse_symlink(path: Path) -> None:
         )
 
 
+def refuse_links_below(root: Path, path: Path) -> None:
+    """Refuse a link at any step from ``root`` (which may itself be a link) to ``path``."""
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        parts = ()
+    current = root
+    for part in parts:
+        current = current / part
+        refuse_symlink(current)
+
+
 def ensure_private_dir(path: Path) -> None:
     """Create ``path`` (and parents) as 0700, whatever the umask, refusing planted links."""
     missing: list[Path] = []

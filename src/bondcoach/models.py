@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from bondcoach.ages import parse_age
 
@@ -97,18 +97,12 @@ class Tip(BaseModel):
 
 
 class TipsFile(BaseModel):
-    """The shape of ``data/tips.yaml`` and of a user's own ``tips.yaml``."""
+    """The shape of ``data/tips.yaml`` and of a user's own ``tips.yaml``.
+
+    Ids must be unique too; ``yaml_tips`` checks that, where it can name the line.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     activities: tuple[Activity, ...] = ()
     tips: tuple[Tip, ...] = ()
-
-    @model_validator(mode="after")
-    def _ids_are_unique(self) -> TipsFile:
-        seen: set[str] = set()
-        for tip in self.tips:
-            if tip.id in seen:
-                raise ValueError(f"tip id {tip.id!r} appears twice")
-            seen.add(tip.id)
-        return self

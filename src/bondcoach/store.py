@@ -9,25 +9,20 @@ computers without two writers ever touching one file. A session lives in the fil
 the month it started in, which keeps ``log`` and ``week`` reading one or two small files
 however many years of history there are.
 
-Files hold *records*: versions of sessions. Edits and deletions append a newer record
-(in this computer's own file) rather than rewriting anyone's history; the newest record
-of an id wins. A session moved to another month leaves a deletion record in the old
-month's file, so a reader of either month alone still sees the truth.
+Files hold *records* (their format is in ``records``): versions of sessions. Edits and
+deletions append a newer record (in this computer's own file) rather than rewriting
+anyone's history; the newest record of an id wins. A session moved to another month
+leaves a deletion record in the old month's file, so a reader of either month alone
+still sees the truth.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
-import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
 
 from bondcoach import paths
 from bondcoach.errors import DataError
@@ -37,105 +32,20 @@ from bondcoach.fsio import (
     list_dirs,
     list_files,
     read_bytes,
+    refuse_links_below,
     refuse_symlink,
 )
 from bondcoach.models import Record, Session
+from bondcoach.records import MONTH_FILE, MonthFile, by_month, month_payload, months_between
+from bondcoach.records import SCHEMA_VERSION as SCHEMA_VERSION
+from bondcoach.records import content_id as content_id
+from bondcoach.records import month_key as month_key
+from bondcoach.records import new_session_id as new_session_id
+from bondcoach.records import newest_versions as newest_versions
+from bondcoach.records import parse_month_file as parse_month_file
 
-SCHEMA_VERSION = 1
 LOCK_TIMEOUT_SECONDS = 10.0
-_MONTH_FILE = re.compile(r"^(\d{4}-\d{2})(\.json|[ .].*\.json)$")
-_RECOVER_HINT = (
-    "bondcoach left it untouched. Restore it from a backup, or move it out of the "
-    "data folder to carry on without it."
-)
-
-
-def month_key(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
-
-
-def months_between(first: date, last: date) -> list[str]:
-    keys: list[str] = []
-    year, month = first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        keys.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return keys
-
-
-@dataclass(frozen=True)
-class MonthFile:
-    path: Path
-    device: str
-    month: str
-    is_conflict_copy: bool
-
-
-def _record_to_json(record: Record) -> dict[str, Any]:
-    payload: dict[str, Any] = record.session.model_dump(mode="json")
-    payload["updated"] = record.updated.isoformat()
-    if record.deleted:
-        payload["deleted"] = True
-    return payload
-
-
-def parse_month_file(path: Path, raw: bytes, device: str) -> list[Record]:
-    """Parse one month file strictly: any damage is an error naming the file."""
-    try:
-        payload = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise _damaged(path, f"it is not valid JSON ({error})") from error
-    if not isinstance(payload, dict) or not isinstance(payload.get("records"), list):
-        raise _damaged(path, "it does not hold a list of records")
-    schema = payload.get("schema")
-    if not isinstance(schema, int) or schema < 1:
-        raise _damaged(path, "it has no schema version")
-    if schema > SCHEMA_VERSION:
-        raise DataError(
-            f"{path} was written by a newer bondcoach (schema {schema}); "
-            f"this one understands schema {SCHEMA_VERSION}",
-            hint="Upgrade bondcoach on this computer; the file was left untouched.",
-        )
-    records: list[Record] = []
-    for index, item in enumerate(payload["records"], start=1):
-        if not isinstance(item, dict):
-            raise _damaged(path, f"record {index} is not an object")
-        fields = dict(item)
-        updated = fields.pop("updated", None)
-        deleted = fields.pop("deleted", False)
-        try:
-            session = Session.model_validate(fields)
-            records.append(Record(session=session, updated=updated, device=device, deleted=deleted))
-        except ValidationError as error:
-            problem = error.errors()[0]
-            where = ".".join(str(part) for part in problem["loc"]) or "record"
-            raise _damaged(path, f"record {index}: {where}: {problem['msg']}") from error
-    return records
-
-
-def _damaged(path: Path, problem: str) -> DataError:
-    return DataError(f"{path} cannot be read: {problem}", hint=_RECOVER_HINT)
-
-
-def newest_versions(records: Iterable[Record]) -> dict[str, Record]:
-    newest: dict[str, Record] = {}
-    for record in records:
-        current = newest.get(record.session.id)
-        if current is None or record.order_key() > current.order_key():
-            newest[record.session.id] = record
-    return newest
-
-
-def new_session_id() -> str:
-    import secrets
-
-    return secrets.token_hex(6)
-
-
-def content_id(start: datetime, minutes: int, who: str | None) -> str:
-    """An id derived from what a session is, so re-importing a row finds itself."""
-    key = f"{start.isoformat()}|{minutes}|{who or ''}"
-    return hashlib.sha256(key.encode()).hexdigest()[:12]
+PENDING_NAME = "pending.json"
 
 
 class SessionStore:
@@ -155,7 +65,7 @@ class SessionStore:
     def month_files(self, month: str | None = None) -> Iterator[MonthFile]:
         for device_dir in sorted(list_dirs(self.sessions_dir)):
             for path in sorted(list_files(device_dir)):
-                match = _MONTH_FILE.match(path.name)
+                match = MONTH_FILE.match(path.name)
                 if match is None or (month is not None and match.group(1) != month):
                     continue
                 yield MonthFile(
@@ -177,6 +87,17 @@ class SessionStore:
         for month_file in self.month_files():
             if month_file.month in wanted:
                 records.extend(self._read(month_file))
+        records.extend(r for r in self.pending_records() if month_key(r.session.day) in wanted)
+        return records
+
+    def pending_records(self) -> list[Record]:
+        """Records of a multi-month save still under way (or cut short); see write_records."""
+        records: list[Record] = []
+        for device_dir in list_dirs(self.sessions_dir):
+            pending = device_dir / PENDING_NAME
+            raw = read_bytes(pending)
+            if raw is not None:
+                records.extend(parse_month_file(pending, raw, device_dir.name))
         return records
 
     def sessions_between(self, first: date, last: date) -> list[Session]:
@@ -190,8 +111,10 @@ class SessionStore:
         return sorted(found, key=lambda session: (session.start, session.id))
 
     def months(self) -> list[str]:
-        """Every month that has a session file, oldest first."""
-        return sorted({month_file.month for month_file in self.month_files()})
+        """Every month that has sessions, oldest first."""
+        months = {month_file.month for month_file in self.month_files()}
+        months.update(month_key(record.session.day) for record in self.pending_records())
+        return sorted(months)
 
     def sessions_in_month(self, month: str) -> list[Session]:
         """A month's sessions. Each month's files alone tell its truth (see the module doc)."""
@@ -217,12 +140,9 @@ class SessionStore:
                 break
         return found[-count:] if count else []
 
-    def known_ids(self) -> set[str]:
-        """Ids of every session ever stored, deleted ones included."""
-        ids: set[str] = set()
-        for month_file in self.month_files():
-            ids.update(record.session.id for record in self._read(month_file))
-        return ids
+    def live_ids(self) -> set[str]:
+        """Ids of every current session (a deleted one may come back by import)."""
+        return {session.id for session in self.iter_sessions()}
 
     def find(self, prefix: str) -> Session:
         """The one current session whose id starts with ``prefix``."""
@@ -265,27 +185,79 @@ class SessionStore:
     def own_file(self, month: str) -> Path:
         return self.sessions_dir / self.device / f"{month}.json"
 
+    def pending_file(self, device: str) -> Path:
+        return self.sessions_dir / device / PENDING_NAME
+
     def write_records(self, records: Iterable[Record], now: datetime) -> None:
-        """Append records to this device's month files. Call while holding ``locked()``."""
+        """Append records to this device's month files. Call while holding ``locked()``.
+
+        One month is one atomic file replacement. Several months (an edit that moves
+        a session, an import) first write all the records to ``pending.json``, which
+        readers include, so the change shows whole or not at all: if a month then
+        fails, the months already written are put back; if the process dies, the
+        pending file finishes the job on the next save.
+        """
+        self._finish_pending(now)
+        records = list(records)
+        grouped = by_month(records)
+        if len(grouped) <= 1:
+            for month, additions in grouped.items():
+                self._write_month(month, additions, now)
+            return
+        pending = self.pending_file(self.device)
+        atomic_write(pending, month_payload(self.device, "pending", records))
+        written: list[tuple[Path, bytes | None]] = []
+        try:
+            for month, additions in sorted(grouped.items()):
+                path = self.own_file(month)
+                before = read_bytes(path)
+                self._write_month(month, additions, now)  # on failure: old bytes kept
+                written.append((path, before))
+        except DataError:
+            self._put_back(written, pending)
+            raise
+        pending.unlink()
+
+    def _write_month(self, month: str, additions: list[Record], now: datetime) -> None:
         from bondcoach.backups import keep_backup
 
-        by_month: dict[str, list[Record]] = {}
-        for record in records:
-            by_month.setdefault(month_key(record.session.day), []).append(record)
-        for month, additions in sorted(by_month.items()):
-            path = self.own_file(month)
-            raw = read_bytes(path)
-            existing = [] if raw is None else parse_month_file(path, raw, self.device)
-            if raw is not None:
-                keep_backup(self.root, self.device, month, raw, now)
-            payload = {
-                "schema": SCHEMA_VERSION,
-                "device": self.device,
-                "month": month,
-                "records": [_record_to_json(record) for record in [*existing, *additions]],
-            }
-            text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
-            atomic_write(path, text.encode("utf-8"))
+        path = self.own_file(month)
+        refuse_links_below(self.root, path)
+        raw = read_bytes(path)
+        existing = [] if raw is None else parse_month_file(path, raw, self.device)
+        seen = {(record.session.id, record.updated) for record in existing}
+        fresh = [r for r in additions if (r.session.id, r.updated) not in seen]
+        if not fresh:
+            return
+        if raw is not None:
+            keep_backup(self.root, self.device, month, raw, now)
+        atomic_write(path, month_payload(self.device, month, [*existing, *fresh]))
+
+    def _put_back(self, written: list[tuple[Path, bytes | None]], pending: Path) -> None:
+        try:
+            for path, old in written:
+                if old is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    atomic_write(path, old)
+            pending.unlink()
+        except (OSError, DataError) as error:
+            raise DataError(
+                f"a save across months failed and could not be undone ({error}); "
+                f"{pending} keeps the whole change and the next save completes it"
+            ) from error
+
+    def _finish_pending(self, now: datetime) -> None:
+        """Complete a multi-month save that an earlier process did not finish."""
+        pending = self.pending_file(self.device)
+        raw = read_bytes(pending)
+        if raw is None:
+            return
+        for month, additions in sorted(
+            by_month(parse_month_file(pending, raw, self.device)).items()
+        ):
+            self._write_month(month, additions, now)
+        pending.unlink()
 
     def add(self, session: Session, now: datetime) -> None:
         self.add_many([session], now)

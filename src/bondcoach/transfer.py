@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from bondcoach.coach import split_activities
 from bondcoach.errors import InputError
 from bondcoach.models import Session
-from bondcoach.store import content_id
+from bondcoach.records import content_id
 from bondcoach.timeparse import check_not_future, localize, parse_minutes
 
 COLUMNS = ("id", "start", "minutes", "activities", "mood", "note", "who")
@@ -47,7 +47,9 @@ def session_row(session: Session, columns: tuple[str, ...]) -> dict[str, Any]:
 
 def write_csv(sessions: Iterable[Session], out: TextIO, include_notes: bool = True) -> None:
     columns = export_columns(include_notes)
-    writer = csv.writer(out, lineterminator="\n")
+    # RFC 4180 line ends: with them the writer quotes any field holding \r or \n, so a
+    # note with a stray carriage return survives the trip out and back in.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for session in sessions:
         row = session_row(session, columns)
@@ -120,7 +122,16 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
     headers = {name.strip().lower() for name in (reader.fieldnames or [])}
     if not {"start", "minutes"} <= headers:
         raise ValueError("the first line must name the columns, with at least start and minutes")
-    for row in reader:
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error:
+            # The reader fails on the line after the last one it finished.
+            problem = "a line break (or stray carriage return) in a field without quotes"
+            raise _LineError(reader.line_num + 1, problem) from None
         yield reader.line_num, {(k or "").strip().lower(): v for k, v in row.items()}
 
 

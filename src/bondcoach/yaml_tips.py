@@ -47,7 +47,7 @@ def _load_with_nodes(path: Path, raw: bytes) -> tuple[Any, yaml.Node | None]:
 
 def _line_of(node: yaml.Node | None, location: tuple[int | str, ...]) -> int | None:
     """The 1-based line of the YAML node at a pydantic error location."""
-    line = None
+    line = None if node is None else node.start_mark.line + 1
     for part in location:
         if isinstance(node, yaml.MappingNode):
             node = next((value for key, value in node.value if key.value == part), None)
@@ -71,6 +71,16 @@ def _describe(data: Any, location: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in location) or "the file"
 
 
+def _check_unique_ids(path: Path, parsed: TipsFile, node: yaml.Node | None) -> None:
+    seen: set[str] = set()
+    for index, tip in enumerate(parsed.tips):
+        if tip.id in seen:
+            line = _line_of(node, ("tips", index))
+            where = f", line {line}" if line is not None else ""
+            raise DataError(f"{path}{where}: tip id {tip.id!r} appears twice")
+        seen.add(tip.id)
+
+
 def parse_tips_file(path: Path, raw: bytes) -> ParsedTips:
     data, node = _load_with_nodes(path, raw)
     if data is None:
@@ -83,6 +93,7 @@ def parse_tips_file(path: Path, raw: bytes) -> ParsedTips:
         line = _line_of(node, location)
         where = f", line {line}" if line is not None else ""
         raise DataError(f"{path}{where}: {_describe(data, location)}: {problem['msg']}") from error
+    _check_unique_ids(path, parsed, node)
     return ParsedTips(
         tips=tuple(TipData(**tip.model_dump()) for tip in parsed.tips),
         activities=tuple((activity.name, activity.idea) for activity in parsed.activities),

@@ -117,14 +117,17 @@ def save_and_show(
     who = who if who is not None else load_device().caregiver
     session = new_session(new_session_id(), when, activities, mood, note, who)
     store = open_store()
+    profile = load_profile()
+    today = now.date()
+    # Everything that could fail to read is read before saving: a command that reports
+    # failure must not have saved anything (a retry would log the session twice).
     same_day = store.sessions_between(session.day, session.day)
+    todays = same_day if session.day == today else store.sessions_between(today, today)
     repeated = repeats_existing(session, same_day)
     store.add(session, now)
     journal.remember("log", (), (session,))
-
-    today = now.date()
-    todays = [*same_day, session] if session.day == today else store.sessions_between(today, today)
-    profile = load_profile()
+    if session.day == today:
+        todays = [*todays, session]
     progress = day_progress(todays, today, profile.target_settings())
     if repeated:
         views.warn(messages.REPEAT_WARNING)

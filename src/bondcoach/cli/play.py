@@ -59,7 +59,7 @@ def play_command(
     play_view.show_finished(spent)
     note, mood = ask_reflection(None, None, to_stderr=False)
     now = clock.now()
-    start = now.replace(second=0, microsecond=0) - timedelta(minutes=spent)
+    start = (now.replace(second=0, microsecond=0) - timedelta(minutes=spent)).astimezone()
     save_and_show(When(start=start, minutes=spent), activities, mood, note, who, False, now)
 
 

@@ -65,7 +65,7 @@ def import_command(
     now = clock.now()
     plan = plan_import(file, raw, now)
     store = open_store()
-    known = store.known_ids()
+    known = store.live_ids()
     fresh = tuple(session for session in plan.sessions if session.id not in known)
     if fresh:
         store.add_many(fresh, now)

@@ -1,0 +1,134 @@
+"""The session files' format: month files of records, parsed strictly, written whole.
+
+A month file is ``{"schema": 1, "device": ..., "month": "YYYY-MM", "records": [...]}``;
+each record is a session plus ``updated`` (and ``deleted`` for a removal). The newest
+record of an id wins. Pure functions, no I/O: ``store`` does the reading and writing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from bondcoach.errors import DataError
+from bondcoach.models import Record, Session
+
+SCHEMA_VERSION = 1
+MONTH_FILE = re.compile(r"^(\d{4}-\d{2})(\.json|[ .].*\.json)$")
+_RECOVER_HINT = (
+    "bondcoach left it untouched. Restore it from a backup, or move it out of the "
+    "data folder to carry on without it."
+)
+
+
+def month_key(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def months_between(first: date, last: date) -> list[str]:
+    keys: list[str] = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        keys.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return keys
+
+
+@dataclass(frozen=True)
+class MonthFile:
+    path: Path
+    device: str
+    month: str
+    is_conflict_copy: bool
+
+
+def _record_to_json(record: Record) -> dict[str, Any]:
+    payload: dict[str, Any] = record.session.model_dump(mode="json")
+    payload["updated"] = record.updated.isoformat()
+    if record.deleted:
+        payload["deleted"] = True
+    return payload
+
+
+def parse_month_file(path: Path, raw: bytes, device: str) -> list[Record]:
+    """Parse one month file strictly: any damage is an error naming the file."""
+    try:
+        payload = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise _damaged(path, f"it is not valid JSON ({error})") from error
+    if not isinstance(payload, dict) or not isinstance(payload.get("records"), list):
+        raise _damaged(path, "it does not hold a list of records")
+    schema = payload.get("schema")
+    if not isinstance(schema, int) or schema < 1:
+        raise _damaged(path, "it has no schema version")
+    if schema > SCHEMA_VERSION:
+        raise DataError(
+            f"{path} was written by a newer bondcoach (schema {schema}); "
+            f"this one understands schema {SCHEMA_VERSION}",
+            hint="Upgrade bondcoach on this computer; the file was left untouched.",
+        )
+    records: list[Record] = []
+    for index, item in enumerate(payload["records"], start=1):
+        if not isinstance(item, dict):
+            raise _damaged(path, f"record {index} is not an object")
+        fields = dict(item)
+        updated = fields.pop("updated", None)
+        deleted = fields.pop("deleted", False)
+        try:
+            session = Session.model_validate(fields)
+            records.append(Record(session=session, updated=updated, device=device, deleted=deleted))
+        except ValidationError as error:
+            problem = error.errors()[0]
+            where = ".".join(str(part) for part in problem["loc"]) or "record"
+            raise _damaged(path, f"record {index}: {where}: {problem['msg']}") from error
+    return records
+
+
+def by_month(records: Iterable[Record]) -> dict[str, list[Record]]:
+    by_month: dict[str, list[Record]] = {}
+    for record in records:
+        by_month.setdefault(month_key(record.session.day), []).append(record)
+    return by_month
+
+
+def month_payload(device: str, month: str, records: list[Record]) -> bytes:
+    payload = {
+        "schema": SCHEMA_VERSION,
+        "device": device,
+        "month": month,
+        "records": [_record_to_json(record) for record in records],
+    }
+    return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _damaged(path: Path, problem: str) -> DataError:
+    return DataError(f"{path} cannot be read: {problem}", hint=_RECOVER_HINT)
+
+
+def newest_versions(records: Iterable[Record]) -> dict[str, Record]:
+    newest: dict[str, Record] = {}
+    for record in records:
+        current = newest.get(record.session.id)
+        if current is None or record.order_key() > current.order_key():
+            newest[record.session.id] = record
+    return newest
+
+
+def new_session_id() -> str:
+    import secrets
+
+    return secrets.token_hex(6)
+
+
+def content_id(start: datetime, minutes: int, who: str | None) -> str:
+    """An id derived from what a session is, so re-importing a row finds itself."""
+    key = f"{start.isoformat()}|{minutes}|{who or ''}"
+    return hashlib.sha256(key.encode()).hexdigest()[:12]

@@ -1,0 +1,372 @@
+"""bondcoach setup, through the command line: flags, prompts, --show, rejections, week start."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from conftest import data_files, json_out
+
+LONDON = ZoneInfo("Europe/London")
+NOW = datetime(2026, 11, 26, 20, 0, tzinfo=LONDON)  # a Thursday evening
+
+
+def at(moment: datetime = NOW) -> time_machine.travel:
+    return time_machine.travel(moment, tick=False)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def ok(result) -> None:
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+
+
+def shown(cli) -> dict:
+    return json_out(cli("setup", "--show", "--json"))
+
+
+def week(cli, *args: str) -> dict:
+    return json_out(cli("week", "--json", *args))
+
+
+# Flags alone ---------------------------------------------------------------------------
+
+
+def test_flags_change_just_those_values_without_prompting(cli):
+    with at():
+        result = cli("setup", "--baby-name", "Mia", "--birth-date", "2026-03-01")
+        ok(result)
+        assert "?" not in result.stdout  # no question was asked
+        profile = shown(cli)
+    assert profile["baby_name"] == "Mia"
+    assert profile["birth_date"] == "2026-03-01"
+    assert profile["awake_hours"] is None
+    assert profile["week_start"] == "monday"
+    assert profile["caregiver"] is None
+
+
+def test_a_later_flag_leaves_the_other_values_alone(cli):
+    with at():
+        ok(cli("setup", "--baby-name", "Mia", "--birth-date", "2026-03-01", "--caregiver", "Sam"))
+        ok(cli("setup", "--week-start", "sunday"))
+        ok(cli("setup", "--baby-name", "Noa"))
+        profile = shown(cli)
+    assert profile["baby_name"] == "Noa"
+    assert profile["birth_date"] == "2026-03-01"
+    assert profile["week_start"] == "sunday"
+    assert profile["caregiver"] == "Sam"
+
+
+def test_flags_do_not_read_standard_input(cli):
+    """Flags alone never prompt: input that would change values is left unread."""
+    with at():
+        ok(cli("setup", "--baby-name", "Mia", input="Other\n2020-01-01\n5\nsunday\nX\n"))
+        profile = shown(cli)
+    assert profile["baby_name"] == "Mia"
+    assert profile["birth_date"] is None
+    assert profile["awake_hours"] is None
+    assert profile["week_start"] == "monday"
+    assert profile["caregiver"] is None
+
+
+# Prompts -------------------------------------------------------------------------------
+
+
+def test_no_flags_prompts_for_everything_on_a_new_computer(cli):
+    with at():
+        result = cli("setup", input="Mia\n2026-03-01\n\n\nSam\n")
+        ok(result)
+        profile = shown(cli)
+    assert "Your baby's name" in result.stdout
+    assert "Birth date" in result.stdout
+    assert profile["baby_name"] == "Mia"
+    assert profile["birth_date"] == "2026-03-01"
+    assert profile["awake_hours"] is None  # Enter on "auto" keeps following the age
+    assert profile["week_start"] == "monday"
+    assert profile["caregiver"] == "Sam"
+
+
+def test_no_flags_offers_current_values_and_enter_keeps_them(cli, folders):
+    with at():
+        ok(
+            cli(
+                "setup",
+                "--baby-name",
+                "Mia",
+                "--birth-date",
+                "2026-03-01",
+                "--awake-hours",
+                "10",
+                "--week-start",
+                "sunday",
+                "--caregiver",
+                "Sam",
+            )
+        )
+        before = shown(cli)
+        result = cli("setup", input="\n\n\n\n\n")
+        ok(result)
+        after = shown(cli)
+    assert after == before
+    for current in ("[Mia]", "[2026-03-01]", "[10]", "[sunday]", "[Sam]"):
+        assert current in result.stdout, current
+
+
+def test_prompt_answers_replace_only_what_was_typed(cli):
+    with at():
+        ok(cli("setup", "--baby-name", "Mia", "--birth-date", "2026-03-01", "--caregiver", "Sam"))
+        ok(cli("setup", input="Noa\n\n12\n\nAlex\n"))
+        profile = shown(cli)
+    assert profile["baby_name"] == "Noa"
+    assert profile["birth_date"] == "2026-03-01"
+    assert profile["awake_hours"] == 12
+    assert profile["week_start"] == "monday"
+    assert profile["caregiver"] == "Alex"
+
+
+def test_a_bad_prompt_answer_is_asked_again(cli):
+    with at():
+        result = cli("setup", input="Mia\n2030-01-01\n2026-03-01\n\n\n\n")
+        ok(result)
+        profile = shown(cli)
+    assert profile["birth_date"] == "2026-03-01"
+    assert "still to come" in flat(result.stderr)
+
+
+def test_three_bad_prompt_answers_save_nothing(cli, folders):
+    with at():
+        result = cli("setup", input="Mia\nsoon\nlater\nnever\n\n\n\n")
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert data_files(folders.data) == {}
+
+
+def test_a_second_computer_is_only_asked_for_its_caregiver(cli, folders, tmp_path):
+    other_state = {"BONDCOACH_STATE_DIR": str(tmp_path / "second-computer")}
+    with at():
+        ok(cli("setup", "--baby-name", "Mia", "--birth-date", "2026-03-01", "--caregiver", "Sam"))
+        profile_before = data_files(folders.data)
+        result = cli("setup", input="Alex\n", env=other_state)
+        ok(result)
+        second = json_out(cli("setup", "--show", "--json", env=other_state))
+        first = shown(cli)
+    assert "Mia" in result.stdout
+    assert "Your baby's name" not in result.stdout
+    assert second["caregiver"] == "Alex"
+    assert second["baby_name"] == "Mia"
+    assert first["caregiver"] == "Sam"
+    assert data_files(folders.data) == profile_before
+
+
+# --show --------------------------------------------------------------------------------
+
+
+def test_show_json_has_every_field(cli, folders):
+    with at():
+        ok(cli("setup", "--baby-name", "Mia", "--birth-date", "2026-03-01", "--caregiver", "Sam"))
+        profile = shown(cli)
+    assert profile == {
+        "baby_name": "Mia",
+        "birth_date": "2026-03-01",
+        "awake_hours": None,
+        "week_start": "monday",
+        "caregiver": "Sam",
+        "target_minutes_today": 158,
+        "data_folder": str(folders.data),
+    }
+
+
+def test_show_for_people(cli):
+    with at():
+        ok(cli("setup", "--baby-name", "Mia", "--birth-date", "2026-03-01", "--caregiver", "Sam"))
+        result = cli("setup", "--show")
+    ok(result)
+    text = flat(result.stdout)
+    for expected in ("Mia", "2026-03-01", "Sam", "Monday", "2 h 38 min", "following age"):
+        assert expected in text, expected
+
+
+def test_show_without_a_profile_says_nothing_is_set_and_writes_nothing(cli, folders):
+    with at():
+        result = cli("setup", "--show")
+        profile = shown(cli)
+    ok(result)
+    assert "not set" in result.stdout
+    assert profile["baby_name"] is None
+    assert profile["birth_date"] is None
+    assert not (folders.data / "profile.json").exists()
+
+
+# Awake hours ---------------------------------------------------------------------------
+
+
+def test_awake_hours_then_auto_clears_the_override(cli):
+    with at():
+        ok(cli("setup", "--birth-date", "2026-03-01"))
+        ok(cli("setup", "--awake-hours", "10"))
+        overridden = shown(cli)
+        ok(cli("setup", "--awake-hours", "auto"))
+        cleared = shown(cli)
+    assert overridden["awake_hours"] == 10
+    assert overridden["target_minutes_today"] == 150
+    assert cleared["awake_hours"] is None
+    assert cleared["target_minutes_today"] == 158
+    assert cleared["birth_date"] == "2026-03-01"
+
+
+# Rejections ----------------------------------------------------------------------------
+
+REJECTED = [
+    pytest.param(["--birth-date", "2026-11-27"], id="birth-date-tomorrow"),
+    pytest.param(["--birth-date", "2030-01-01"], id="birth-date-far-future"),
+    pytest.param(["--birth-date", "01/03/2026"], id="birth-date-unparseable"),
+    pytest.param(["--birth-date", "2026-02-30"], id="birth-date-no-such-day"),
+    pytest.param(["--awake-hours", "0.5"], id="awake-hours-0.5"),
+    pytest.param(["--awake-hours", "21"], id="awake-hours-21"),
+    pytest.param(["--awake-hours", "abc"], id="awake-hours-abc"),
+    pytest.param(["--week-start", "tuesday"], id="week-start-tuesday"),
+    pytest.param(["--baby-name", "Noa", "--awake-hours", "21"], id="good-flag-with-bad-flag"),
+]
+
+
+@pytest.mark.parametrize("args", REJECTED)
+def test_rejections_exit_2_and_save_nothing(cli, folders, args):
+    with at():
+        ok(cli("setup", "--baby-name", "Mia", "--birth-date", "2026-03-01", "--caregiver", "Sam"))
+        data_before = data_files(folders.data)
+        state_before = data_files(folders.state)
+        result = cli("setup", *args)
+        after = shown(cli)
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert result.stderr.strip(), "a rejection says why"
+    assert "Traceback" not in result.stderr
+    assert data_files(folders.data) == data_before
+    assert data_files(folders.state) == state_before
+    assert after["baby_name"] == "Mia"
+
+
+def test_rejections_on_a_fresh_install_write_nothing_at_all(cli, folders):
+    """Before any other command: a refused setup leaves no file, not even a device id."""
+    for args in (["--birth-date", "2030-01-01"], ["--awake-hours", "21"], ["--week-start", "x"]):
+        with at():
+            result = cli("setup", *args)
+        assert result.exit_code == 2, (args, result.stdout, result.stderr)
+        assert data_files(folders.data) == {}, args
+        assert data_files(folders.state) == {}, args
+
+
+@pytest.mark.parametrize("hours", ["1", "20", "7.5"])
+def test_awake_hours_at_and_inside_the_limits_are_accepted(cli, hours):
+    with at():
+        ok(cli("setup", "--awake-hours", hours))
+        assert shown(cli)["awake_hours"] == float(hours)
+
+
+def test_birth_date_today_is_accepted(cli):
+    with at():
+        ok(cli("setup", "--birth-date", "2026-11-26"))
+        assert shown(cli)["birth_date"] == "2026-11-26"
+
+
+# Where things are stored ---------------------------------------------------------------
+
+
+def test_caregiver_is_stored_per_computer_and_the_profile_in_the_data_folder(cli, folders):
+    with at():
+        ok(cli("setup", "--baby-name", "Mia", "--birth-date", "2026-03-01", "--caregiver", "Sam"))
+    profile_file = folders.data / "profile.json"
+    assert profile_file.exists()
+    profile_text = profile_file.read_text(encoding="utf-8")
+    assert "Mia" in profile_text
+    assert "Sam" not in profile_text
+    for name, raw in data_files(folders.data).items():
+        assert b"Sam" not in raw, name
+    state = data_files(folders.state)
+    assert any(b"Sam" in raw for raw in state.values()), state.keys()
+    for raw in state.values():
+        assert b"Mia" not in raw
+    device = json.loads((folders.state / "device.json").read_text(encoding="utf-8"))
+    assert device["caregiver"] == "Sam"
+
+
+# Week start ----------------------------------------------------------------------------
+
+
+def log_the_days(cli) -> None:
+    for when, minutes in (
+        ("2026-11-21 09:00", "10"),  # Saturday
+        ("2026-11-22 09:00", "30"),  # Sunday
+        ("2026-11-23 09:00", "20"),  # Monday
+        ("2026-11-26 09:00", "5"),  # Thursday, today
+    ):
+        ok(cli("log", minutes, "--at", when))
+
+
+def dates_of(summary: dict) -> list[str]:
+    return [day["date"] for day in summary["days"]]
+
+
+def seven_days_from(first: date) -> list[str]:
+    return [(first + timedelta(days=n)).isoformat() for n in range(7)]
+
+
+def test_monday_is_the_default_week_start(cli):
+    with at():
+        log_the_days(cli)
+        summary = week(cli)
+    assert summary["start"] == "2026-11-23"
+    assert summary["end"] == "2026-11-29"
+    assert dates_of(summary) == seven_days_from(date(2026, 11, 23))
+    assert summary["total_minutes"] == 25
+    assert summary["previous_week_minutes"] == 40
+
+
+def test_week_start_sunday_moves_the_week_and_the_week_before(cli):
+    with at():
+        log_the_days(cli)
+        ok(cli("setup", "--week-start", "sunday"))
+        summary = week(cli)
+    assert summary["start"] == "2026-11-22"
+    assert summary["end"] == "2026-11-28"
+    assert dates_of(summary) == seven_days_from(date(2026, 11, 22))
+    assert summary["total_minutes"] == 55
+    assert summary["previous_week_minutes"] == 10
+
+
+def test_week_start_sunday_moves_of_too(cli):
+    with at():
+        log_the_days(cli)
+        monday_week = week(cli, "--of", "2026-11-22")
+        ok(cli("setup", "--week-start", "sunday"))
+        sunday_week = week(cli, "--of", "2026-11-22")
+        saturday = week(cli, "--of", "2026-11-21")
+    assert monday_week["start"] == "2026-11-16"
+    assert monday_week["end"] == "2026-11-22"
+    assert sunday_week["start"] == "2026-11-22"
+    assert sunday_week["end"] == "2026-11-28"
+    assert saturday["start"] == "2026-11-15"
+    assert saturday["end"] == "2026-11-21"
+    assert saturday["total_minutes"] == 10
+    assert dates_of(saturday) == seven_days_from(date(2026, 11, 15))
+
+
+def test_week_start_sunday_in_the_human_week(cli):
+    with at():
+        ok(cli("setup", "--week-start", "sunday"))
+        result = cli("week")
+    ok(result)
+    assert "Sun 22 Nov to Sat 28 Nov" in result.stdout
+    first_day_row = next(line for line in result.stdout.splitlines() if "Nov" in line[:12])
+    assert first_day_row.startswith("Sun 22 Nov")
+
+
+def test_week_start_back_to_monday(cli):
+    with at():
+        ok(cli("setup", "--week-start", "sunday"))
+        ok(cli("setup", "--week-start", "Monday"))
+        summary = week(cli)
+    assert summary["start"] == "2026-11-23"

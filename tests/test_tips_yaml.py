@@ -1,0 +1,341 @@
+"""The guidance file: the shipped tips validate, broken files are reported precisely,
+a user's own tips.yaml adds and replaces tips, and the cache follows the files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import json_out
+
+from bondcoach import tips, yaml_tips
+from bondcoach.errors import DataError
+from bondcoach.models import TOPICS, TipsFile
+
+SHIPPED = Path(__file__).resolve().parents[1] / "data" / "tips.yaml"
+USUAL_ACTIVITIES = {
+    "talk",
+    "sing",
+    "read",
+    "skin-to-skin",
+    "play",
+    "massage",
+    "walk",
+    "feed",
+    "diaper",
+}
+
+GOOD_TIP = """\
+  - id: good-one
+    topic: cues
+    title: A good tip
+    text: Some text.
+    source: Somebody
+"""
+
+
+def user_tips_path(folders) -> Path:
+    folders.data.mkdir(parents=True, exist_ok=True)
+    return folders.data / "tips.yaml"
+
+
+def all_tips(cli) -> dict[str, dict[str, str]]:
+    return {tip["id"]: tip for tip in json_out(cli("tip", "--all", "--json"))}
+
+
+# The shipped file -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped() -> yaml_tips.ParsedTips:
+    return yaml_tips.parse_tips_file(SHIPPED, SHIPPED.read_bytes())
+
+
+def test_shipped_file_validates_with_the_model():
+    raw = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+    TipsFile.model_validate(raw)
+
+
+def test_the_package_reads_the_same_file():
+    assert tips.builtin_tips_path().read_bytes() == SHIPPED.read_bytes()
+
+
+def test_at_least_twenty_tips(shipped):
+    assert len(shipped.tips) >= 20
+
+
+def test_every_topic_is_covered(shipped):
+    counts = Counter(tip.topic for tip in shipped.tips)
+    assert set(counts) == set(TOPICS)
+    assert len(TOPICS) == 7
+
+
+def test_every_tip_has_a_source_title_and_text(shipped):
+    for tip in shipped.tips:
+        assert tip.source.strip(), tip.id
+        assert tip.title.strip(), tip.id
+        assert tip.text.strip(), tip.id
+
+
+def test_ids_are_unique_in_the_file_itself():
+    raw = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+    ids = [entry["id"] for entry in raw["tips"]]
+    assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
+
+
+def test_usual_activities_are_listed_with_an_idea(shipped):
+    activities = dict(shipped.activities)
+    assert set(activities) >= USUAL_ACTIVITIES
+    for name in USUAL_ACTIVITIES:
+        assert activities[name].strip()
+
+
+# Broken files ---------------------------------------------------------------------
+
+
+def broken(text: str) -> DataError:
+    path = Path("/somewhere/data/tips.yaml")
+    with pytest.raises(DataError) as caught:
+        yaml_tips.parse_tips_file(path, text.encode("utf-8"))
+    assert str(path) in caught.value.message
+    return caught.value
+
+
+def lines(*rows: str) -> str:
+    return "".join(f"{row}\n" for row in rows)
+
+
+def test_a_bad_field_names_file_line_and_tip():
+    error = broken(
+        lines(
+            "tips:",
+            GOOD_TIP.rstrip("\n"),  # lines 2-6
+            "  - id: broken-tip",  # line 7
+            "    topic: astrology",  # line 8
+            "    title: T",
+            "    text: X",
+            "    source: S",
+        )
+    )
+    assert "line 8" in error.message
+    assert "broken-tip" in error.message
+    assert "topic" in error.message
+
+
+def test_a_missing_field_names_the_entrys_line_and_tip():
+    error = broken(
+        lines(
+            "tips:",
+            GOOD_TIP.rstrip("\n"),
+            "  - id: no-source",  # line 7
+            "    topic: cues",
+            "    title: T",
+            "    text: X",
+        )
+    )
+    assert "line 7" in error.message
+    assert "no-source" in error.message
+    assert "source" in error.message
+
+
+def test_an_unknown_key_is_reported():
+    error = broken(lines("tips:", GOOD_TIP.rstrip("\n"), "    colour: blue"))  # line 7
+    assert "line 7" in error.message
+    assert "good-one" in error.message
+    assert "colour" in error.message
+
+
+def test_a_yaml_syntax_error_names_the_line():
+    error = broken("tips:\n" + GOOD_TIP + '  - id: "unclosed\n    topic: cues\n')
+    assert "line" in error.message
+
+
+def test_duplicate_ids_name_the_id():
+    error = broken("tips:\n" + GOOD_TIP + GOOD_TIP)
+    assert "good-one" in error.message
+
+
+def test_a_broken_builtin_file_stops_tip_with_the_file_and_line(cli, monkeypatch, tmp_path):
+    builtin = tmp_path / "shipped" / "tips.yaml"
+    builtin.parent.mkdir()
+    builtin.write_text("tips:\n" + GOOD_TIP.replace("topic: cues", "topic: nope"))
+    monkeypatch.setattr(tips, "builtin_tips_path", lambda: builtin)
+    result = cli("tip")
+    assert result.exit_code == 1
+    assert str(builtin) in result.stderr
+    assert "line 3" in result.stderr
+    assert "good-one" in result.stderr
+    assert "Traceback" not in result.output
+
+
+# The user's own tips.yaml -----------------------------------------------------------
+
+
+def test_user_file_adds_a_tip_and_replaces_one(cli, folders):
+    builtin = all_tips(cli)
+    assert "cues-crying-is-talking" in builtin
+    user_tips_path(folders).write_text(
+        "tips:\n"
+        "  - id: our-own-walks\n"
+        "    topic: routine\n"
+        "    title: Our evening walk\n"
+        "    text: A walk round the block after the last feed.\n"
+        "    source: Our family\n"
+        "  - id: cues-crying-is-talking\n"
+        "    topic: cues\n"
+        "    title: Crying, in our words\n"
+        "    text: Our own version of this tip.\n"
+        "    source: Our health visitor\n",
+        encoding="utf-8",
+    )
+    mine = all_tips(cli)
+    assert set(mine) == set(builtin) | {"our-own-walks"}
+    assert mine["our-own-walks"]["title"] == "Our evening walk"
+    assert mine["cues-crying-is-talking"]["title"] == "Crying, in our words"
+    assert mine["cues-crying-is-talking"]["source"] == "Our health visitor"
+    untouched = set(builtin) - {"cues-crying-is-talking"}
+    assert all(mine[tip_id] == builtin[tip_id] for tip_id in untouched)
+
+
+def test_user_tip_can_be_the_tip_of_the_day(cli, folders):
+    user_tips_path(folders).write_text(
+        "tips:\n"
+        "  - id: only-for-us\n"
+        "    topic: cues\n"
+        "    title: Only ours\n"
+        "    text: Text.\n"
+        "    source: Us\n",
+        encoding="utf-8",
+    )
+    builtin_cues = [t for t in all_tips(cli).values() if t["topic"] == "cues"]
+    days = [f"2026-12-{day:02d}" for day in range(1, len(builtin_cues) + 1)]
+    seen = {json_out(cli("tip", "--topic", "cues", "--date", d, "--json"))["id"] for d in days}
+    assert "only-for-us" in seen
+
+
+def test_user_activities_extend_the_list(folders):
+    path = user_tips_path(folders)
+    path.write_text("activities:\n  - name: bath\n    idea: Bath time together.\n")
+    guidance = tips.load_guidance()
+    assert dict(guidance.activities)["bath"] == "Bath time together."
+    assert set(dict(guidance.activities)) >= USUAL_ACTIVITIES
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_malformed_user_file_warns_once_and_keeps_the_builtin_tips(cli, folders, as_json):
+    path = user_tips_path(folders)
+    path.write_text(
+        lines(
+            "tips:",
+            "  - id: mine",
+            "    topic: cues",
+            "    title: Mine",
+            "    text: [unclosed",
+        ),
+        encoding="utf-8",
+    )
+    args = ["tip", "--json"] if as_json else ["tip"]
+    result = cli(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count(str(path)) == 1, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "line " in result.stderr
+    assert "Traceback" not in result.output
+    shipped_ids = {t.id for t in yaml_tips.parse_tips_file(SHIPPED, SHIPPED.read_bytes()).tips}
+    if as_json:
+        assert json_out(result)["id"] in shipped_ids
+    else:
+        assert "Source:" in result.stdout
+
+
+def test_an_invalid_user_tip_names_file_line_and_id(cli, folders):
+    path = user_tips_path(folders)
+    path.write_text(
+        "tips:\n"
+        "  - id: our-tip\n"
+        "    topic: weather\n"  # line 3
+        "    title: Ours\n"
+        "    text: Text.\n"
+        "    source: Us\n",
+        encoding="utf-8",
+    )
+    result = cli("tip", "--all", "--json")
+    assert result.exit_code == 0
+    assert str(path) in result.stderr
+    assert "line 3" in result.stderr
+    assert "our-tip" in result.stderr
+    listed = {tip["id"] for tip in json_out(result)}
+    assert "our-tip" not in listed
+    assert len(listed) >= 20
+
+
+def test_the_warning_comes_back_on_every_run_until_fixed(cli, folders):
+    path = user_tips_path(folders)
+    path.write_text("tips: [\n", encoding="utf-8")
+    first = cli("tip")
+    second = cli("tip")  # served from the cache: the warning must still be shown
+    assert str(path) in first.stderr
+    assert str(path) in second.stderr
+    path.write_text("tips: []\n", encoding="utf-8")
+    fixed = cli("tip")
+    assert fixed.exit_code == 0
+    assert fixed.stderr == ""
+
+
+# The cache ---------------------------------------------------------------------------
+
+
+def one_tip_file(title: str) -> str:
+    return (
+        "tips:\n"
+        "  - id: cached-tip\n"
+        "    topic: you\n"
+        f"    title: {title}\n"
+        "    text: Text.\n"
+        "    source: Us\n"
+    )
+
+
+def test_the_cache_is_rebuilt_when_the_user_file_changes(cli, folders):
+    path = user_tips_path(folders)
+    path.write_text(one_tip_file("First version"), encoding="utf-8")
+    assert all_tips(cli)["cached-tip"]["title"] == "First version"
+    assert all_tips(cli)["cached-tip"]["title"] == "First version"  # warm
+    path.write_text(one_tip_file("Second version"), encoding="utf-8")
+    assert all_tips(cli)["cached-tip"]["title"] == "Second version"
+    path.unlink()
+    assert "cached-tip" not in all_tips(cli)
+
+
+def test_a_warm_run_does_not_parse_yaml_and_a_change_does(cli, folders, monkeypatch):
+    path = user_tips_path(folders)
+    path.write_text(one_tip_file("One"), encoding="utf-8")
+    real_parse = yaml_tips.parse_tips_file
+    calls: list[Path] = []
+
+    def counting(file: Path, raw: bytes):
+        calls.append(file)
+        return real_parse(file, raw)
+
+    monkeypatch.setattr(yaml_tips, "parse_tips_file", counting)
+    assert cli("tip").exit_code == 0
+    assert len(calls) == 2  # built-in and user file, cold
+    assert cli("tip").exit_code == 0
+    assert len(calls) == 2  # warm: from the cache
+    assert any(folders.cache.rglob("*")), "the cache folder holds the cache"
+    path.write_text(one_tip_file("Two"), encoding="utf-8")
+    assert cli("tip").exit_code == 0
+    assert len(calls) == 4
+
+
+def test_a_damaged_cache_is_rebuilt(cli, folders):
+    assert cli("tip").exit_code == 0
+    cache_files = [p for p in folders.cache.rglob("*") if p.is_file()]
+    assert cache_files
+    for cached in cache_files:
+        cached.write_bytes(b"{ damaged")
+    result = cli("tip", "--all", "--json")
+    assert result.exit_code == 0
+    assert len(json_out(result)) >= 20

@@ -1,0 +1,274 @@
+"""The richer week: the week before, days together, the streak, and --save."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, timedelta
+from html.parser import HTMLParser
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from conftest import data_files, json_out
+
+LONDON = ZoneInfo("Europe/London")
+NOW = datetime(2026, 11, 26, 20, 0, tzinfo=LONDON)  # Thursday; the week is Mon 23 - Sun 29
+TODAY = NOW.date()
+SCOLDING = re.compile(r"\b(missed|behind|fail\w*|only|short of|fell)\b", re.IGNORECASE)
+HEADING = "Your week with your baby: Mon 23 Nov to Sun 29 Nov 2026"
+
+
+def at(moment: datetime = NOW) -> time_machine.travel:
+    return time_machine.travel(moment, tick=False)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def ok(result) -> None:
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+
+
+def log(cli, day: date | str, minutes: str = "20", hour: str = "09:00") -> None:
+    ok(cli("log", minutes, "--at", f"{day} {hour}"))
+
+
+def week_json(cli, *args: str) -> dict:
+    return json_out(cli("week", "--json", *args))
+
+
+def week_text(cli, *args: str) -> str:
+    result = cli("week", *args)
+    ok(result)
+    return flat(result.stdout)
+
+
+# The week before -----------------------------------------------------------------------
+
+
+def test_previous_week_minutes(cli):
+    with at():
+        log(cli, "2026-11-16", "30")
+        log(cli, "2026-11-22", "45")
+        log(cli, "2026-11-15", "100")  # two weeks back: not the week before
+        log(cli, "2026-11-24", "10")
+        summary = week_json(cli)
+    assert summary["previous_week_minutes"] == 75
+    assert summary["total_minutes"] == 10
+
+
+def test_previous_week_minutes_follow_of(cli):
+    with at():
+        log(cli, "2026-11-10", "40")
+        log(cli, "2026-11-17", "25")
+        summary = week_json(cli, "--of", "2026-11-18")
+    assert summary["start"] == "2026-11-16"
+    assert summary["total_minutes"] == 25
+    assert summary["previous_week_minutes"] == 40
+
+
+@pytest.mark.parametrize(
+    ("before", "this", "of"),
+    [
+        pytest.param([("2026-11-17", "300")], [("2026-11-24", "20")], None, id="less-so-far"),
+        pytest.param(
+            [("2026-11-10", "300")], [("2026-11-17", "20")], "2026-11-18", id="less-whole-week"
+        ),
+        pytest.param([("2026-11-17", "20")], [("2026-11-24", "300")], None, id="more"),
+        pytest.param([], [("2026-11-24", "20")], None, id="nothing-before"),
+        pytest.param([("2026-11-17", "20")], [], None, id="nothing-this-week"),
+        pytest.param([("2026-11-17", "60")], [("2026-11-24", "60")], None, id="same"),
+    ],
+)
+def test_comparison_never_scolds(cli, before, this, of):
+    with at():
+        for day, minutes in [*before, *this]:
+            log(cli, day, minutes)
+        text = week_text(cli, *(["--of", of] if of else []))
+    assert "Week before" in text  # the small chart is there
+    assert "This week" in text
+    found = SCOLDING.findall(text)
+    assert not found, (found, text)
+
+
+def test_comparison_is_in_words_too(cli):
+    with at():
+        log(cli, "2026-11-17", "300")
+        log(cli, "2026-11-24", "20")
+        text = week_text(cli)
+    chart_row = text.index("This week")
+    words = text[chart_row + len("This week") : text.index("Today's idea")]
+    words = re.sub(r"^[\s━╸╺]*\d+ (h|min)( \d+ min)?", "", words).strip()
+    assert "5 h" in text  # the week before's total is shown
+    assert re.fullmatch(r"[A-Za-z][^.]{10,}\.", words), words  # a sentence follows the chart
+
+
+def test_no_chart_when_neither_week_has_time(cli):
+    with at():
+        text = week_text(cli)
+    assert "Week before" not in text
+    assert week_json(cli)["previous_week_minutes"] == 0
+
+
+# Days together and the streak ----------------------------------------------------------
+
+
+def test_days_together(cli):
+    with at():
+        log(cli, "2026-11-23", "10")
+        log(cli, "2026-11-23", "10", hour="14:00")
+        log(cli, "2026-11-25", "10")
+        log(cli, "2026-11-22", "10")  # the week before
+        summary = week_json(cli)
+        text = week_text(cli)
+    assert summary["days_together"] == 2
+    assert "Days together: 2 of 4" in text
+
+
+def log_days_back(cli, count: int, skip: tuple[int, ...] = ()) -> None:
+    """One session a day for ``count`` days ending today, leaving out days ``skip`` ago."""
+    for back in range(count):
+        if back not in skip:
+            log(cli, TODAY - timedelta(days=back), "10")
+
+
+def test_a_streak_of_35_days_is_counted_as_30_plus(cli):
+    with at():
+        log_days_back(cli, 35)
+        summary = week_json(cli)
+        text = week_text(cli)
+    assert summary["streak_days"] == "30+"
+    assert "30+ in a row" in text
+
+
+def test_a_streak_of_30_days_is_30(cli):
+    with at():
+        log_days_back(cli, 30)
+        assert week_json(cli)["streak_days"] == "30"
+
+
+def test_a_streak_of_31_days_is_30_plus(cli):
+    with at():
+        log_days_back(cli, 31)
+        assert week_json(cli)["streak_days"] == "30+"
+
+
+def test_a_gap_resets_the_streak(cli):
+    with at():
+        log_days_back(cli, 35, skip=(5,))
+        summary = week_json(cli)
+    assert summary["streak_days"] == "5"
+
+
+def test_the_streak_counts_up_to_yesterday_while_today_is_still_open(cli):
+    with at():
+        log_days_back(cli, 4, skip=(0,))
+        assert week_json(cli)["streak_days"] == "3"
+
+
+def test_no_time_yesterday_or_today_means_no_streak(cli):
+    with at():
+        log_days_back(cli, 10, skip=(0, 1))
+        summary = week_json(cli)
+        text = week_text(cli)
+    assert summary["streak_days"] in ("0", None)
+    assert "in a row" not in text
+
+
+# --save --------------------------------------------------------------------------------
+
+
+def filled_week(cli) -> None:
+    log(cli, "2026-11-17", "45")
+    log(cli, "2026-11-23", "30")
+    log(cli, "2026-11-25", "20")
+
+
+def test_save_svg_writes_a_valid_svg(cli, tmp_path):
+    target = tmp_path / "week.svg"
+    with at():
+        filled_week(cli)
+        result = cli("week", "--save", str(target))
+    ok(result)
+    assert target.exists()
+    text = target.read_text(encoding="utf-8")
+    root = ET.fromstring(text)  # noqa: S314 - our own file, just written
+    assert root.tag.endswith("svg")
+    assert "@font-face" not in text
+    assert not re.search(r"url\(\s*['\"]?https?://", text)
+    without_comments = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    assert "https://" not in without_comments  # nothing is fetched when it opens
+    assert "Together" in text.replace("&#160;", " ")
+    assert "Your week" in flat(result.stdout)  # still shown in the terminal
+
+
+def test_save_html_writes_a_valid_html_file_with_the_heading(cli, tmp_path):
+    target = tmp_path / "week.html"
+    with at():
+        filled_week(cli)
+        result = cli("week", "--save", str(target))
+    ok(result)
+    text = target.read_text(encoding="utf-8")
+    assert text.lstrip().lower().startswith("<!doctype html")
+    checker = TagChecker()
+    checker.feed(text)
+    checker.close()
+    assert checker.open_tags == [], checker.open_tags
+    assert checker.mismatched == [], checker.mismatched
+    shown = flat(" ".join(checker.text))
+    assert HEADING in shown
+    assert "Together this week" in shown
+    assert "https://" not in text
+
+
+def test_save_uppercase_suffix_is_accepted(cli, tmp_path):
+    target = tmp_path / "WEEK.SVG"
+    with at():
+        ok(cli("week", "--save", str(target)))
+    root = ET.fromstring(target.read_text(encoding="utf-8"))  # noqa: S314 - our own file
+    assert root.tag.endswith("svg")
+
+
+@pytest.mark.parametrize("name", ["week.txt", "week.png", "week"])
+def test_save_other_suffixes_exit_2_and_write_nothing(cli, folders, tmp_path, name):
+    target = tmp_path / name
+    with at():
+        filled_week(cli)
+        before = data_files(folders.data)
+        result = cli("week", "--save", str(target))
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert not target.exists()
+    assert data_files(folders.data) == before
+    assert "Traceback" not in result.stderr
+
+
+VOID = {"meta", "link", "br", "hr", "img", "input", "col", "area", "base", "wbr", "source"}
+
+
+class TagChecker(HTMLParser):
+    """Collects text and checks that tags open and close in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open_tags: list[str] = []
+        self.mismatched: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID:
+            self.open_tags.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if not self.open_tags or self.open_tags[-1] != tag:
+            self.mismatched.append(tag)
+            return
+        self.open_tags.pop()
+
+    def handle_data(self, data):
+        if self.open_tags and self.open_tags[-1] in ("style", "script"):
+            return
+        self.text.append(data)
