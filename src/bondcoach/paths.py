@@ -24,22 +24,31 @@ def _override(variable: str) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def _platform_folders() -> tuple[Path, Path]:
+    """The platform's (data, state) folders, kept apart even where the platform merges
+    them: macOS and Windows give one folder for both, and syncing that folder would
+    copy this computer's device id to the other computer."""
+    import platformdirs
+
+    data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    state = Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+    if data == state:
+        return data / "family", state / "this-computer"
+    return data, state
+
+
 def data_dir() -> Path:
     override = _override("BONDCOACH_HOME")
     if override is not None:
         return override
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return _platform_folders()[0]
 
 
 def state_dir() -> Path:
     override = _override("BONDCOACH_STATE_DIR")
     if override is not None:
         return override
-    import platformdirs
-
-    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+    return _platform_folders()[1]
 
 
 def cache_dir() -> Path:
