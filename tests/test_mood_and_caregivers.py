@@ -130,7 +130,7 @@ def test_low_mood_on_most_days_is_noted_kindly(cli):
         text = week_text(cli)
     assert summary["low_mood_caregivers"] == ["Sam"]
     assert text.count(SUPPORT) == 1
-    assert "Sam" in text[text.index("heavy days") - 60 : text.index(SUPPORT)]
+    assert "Sam noted a low mood" in text
     lowered = text.lower()
     for word in ("depress", "diagnos", "score", "warning", "alarm", "risk"):
         assert word not in lowered, word
@@ -192,7 +192,7 @@ def test_caregivers_are_not_averaged_together(cli):
         summary = week_json(cli)
         text = week_text(cli)
     assert summary["low_mood_caregivers"] == ["Sam"]
-    note = text[text.index("heavy days") - 60 :]
+    note = text[text.index("a low mood") - 60 :]
     assert "Sam" in note
     assert "Alex" not in note
     assert text.count(SUPPORT) == 1

@@ -100,7 +100,7 @@ def test_comparison_is_in_words_too(cli):
         text = week_text(cli)
     chart_row = text.index("This week")
     words = text[chart_row + len("This week") : text.index("Today's idea")]
-    words = re.sub(r"^[\s━╸╺]*\d+ (h|min)( \d+ min)?", "", words).strip()
+    words = re.sub(r"^[\s━─╸╺]*\d+ (h|min)( \d+ min)?", "", words).strip()
     assert "5 h" in text  # the week before's total is shown
     assert re.fullmatch(r"[A-Za-z][^.]{10,}\.", words), words  # a sentence follows the chart
 

@@ -50,10 +50,10 @@ PROMPT_MOOD = "How are you feeling, from 1 (very low) to 5 (very good)? (optiona
 
 def low_mood_week(who: str | None) -> str:
     """Said kindly, once, when a caregiver's mood was low on most days with a mood."""
-    name = who or "you"
+    subject = f"{who} noted" if who else "You noted"
     return (
-        f"It looks like {name} had more heavy days than light ones this week. That is "
-        "worth being gentle about, and worth sharing with someone you trust. "
+        f"{subject} a low mood on most of the days with a mood this week. That is worth "
+        "being gentle about, and worth sharing with someone you trust. "
         "[bold]bondcoach support[/] lists kinds of help."
     )
 

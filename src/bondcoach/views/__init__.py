@@ -43,13 +43,14 @@ def warn(message: str) -> None:
 
 
 def progress_bar(minutes: int, target: int, width: int = 24) -> RenderableType:
-    from rich.progress_bar import ProgressBar
+    """A bar that reads without colour too: heavy line for time spent, light for the rest."""
+    from rich.text import Text
 
-    return ProgressBar(
-        total=max(target, 1),
-        completed=min(minutes, target),
-        width=width,
-        style=BAR_BACK,
-        complete_style=BAR_PART,
-        finished_style=BAR_DONE,
-    )
+    share = min(minutes / target, 1.0) if target > 0 else 0.0
+    filled = round(share * width)
+    if minutes > 0 and filled == 0:
+        filled = 1  # any time together shows
+    bar = Text(no_wrap=True, overflow="crop")
+    bar.append("━" * filled, style=BAR_DONE if share >= 1 else BAR_PART)
+    bar.append("─" * (width - filled), style=BAR_BACK)
+    return bar
