@@ -6,15 +6,20 @@ import json
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from typer.testing import CliRunner, Result
 
 from bondcoach.cli import app
 
 LONDON = "Europe/London"
+# A Thursday evening; its week runs Monday 23 to Sunday 29 November 2026.
+THURSDAY_EVENING = datetime(2026, 11, 26, 20, 0, tzinfo=ZoneInfo(LONDON))
 
 
 @dataclass(frozen=True)
@@ -74,3 +79,17 @@ def data_files(root: Path) -> dict[str, bytes]:
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+def at(moment: datetime = THURSDAY_EVENING) -> time_machine.travel:
+    """Freeze the clock (no ticking) at ``moment``."""
+    return time_machine.travel(moment, tick=False)
+
+
+def flat(text: str) -> str:
+    """Text with every run of whitespace (no-break spaces too) as one space."""
+    return " ".join(text.split())
+
+
+def ok(result: Result) -> None:
+    assert result.exit_code == 0, (result.stdout, result.stderr)

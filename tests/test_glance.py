@@ -7,8 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
-from conftest import data_files, json_out
+from conftest import at, data_files, flat, json_out, ok
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 20, 0, tzinfo=LONDON)
@@ -27,18 +26,6 @@ COMMANDS = (
     "import",
     "doctor",
 )
-
-
-def at(moment: datetime = NOW) -> time_machine.travel:
-    return time_machine.travel(moment, tick=False)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def ok(result) -> None:
-    assert result.exit_code == 0, (result.stdout, result.stderr)
 
 
 def glance(cli) -> str:

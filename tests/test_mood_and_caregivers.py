@@ -7,26 +7,13 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
-from conftest import data_files, json_out
+from conftest import at, data_files, flat, json_out, ok
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 20, 0, tzinfo=LONDON)  # Thursday; the week is Mon 23 - Sun 29
 MON, TUE, WED, THU = "2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26"
 CHEERFUL = ("Lovely", "bonus", "Well done", "Great", "Wonderful")
 SUPPORT = "bondcoach support"
-
-
-def at(moment: datetime = NOW) -> time_machine.travel:
-    return time_machine.travel(moment, tick=False)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def ok(result) -> None:
-    assert result.exit_code == 0, (result.stdout, result.stderr)
 
 
 def log(cli, day: str, *args: str, minutes: str = "20", hour: str = "09:00") -> None:

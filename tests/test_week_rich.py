@@ -9,26 +9,13 @@ from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
-from conftest import data_files, json_out
+from conftest import at, data_files, flat, json_out, ok
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 20, 0, tzinfo=LONDON)  # Thursday; the week is Mon 23 - Sun 29
 TODAY = NOW.date()
 SCOLDING = re.compile(r"\b(missed|behind|fail\w*|only|short of|fell)\b", re.IGNORECASE)
 HEADING = "Your week with your baby: Mon 23 Nov to Sun 29 Nov 2026"
-
-
-def at(moment: datetime = NOW) -> time_machine.travel:
-    return time_machine.travel(moment, tick=False)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def ok(result) -> None:
-    assert result.exit_code == 0, (result.stdout, result.stderr)
 
 
 def log(cli, day: date | str, minutes: str = "20", hour: str = "09:00") -> None:

@@ -54,3 +54,20 @@ def progress_bar(minutes: int, target: int, width: int = 24) -> RenderableType:
     bar.append("━" * filled, style=BAR_DONE if share >= 1 else BAR_PART)
     bar.append("─" * (width - filled), style=BAR_BACK)
     return bar
+
+
+def today_row(minutes: int, target: int, baby_name: str | None) -> RenderableType:
+    """'Today with Mia, so far: ━━━─── 20 min of about 2 h 8 min' (never a shortfall)."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from bondcoach.formatting import duration
+    from bondcoach.messages import who_phrase
+
+    row = Table.grid(padding=(0, 1))
+    row.add_row(
+        f"Today {escape(who_phrase(baby_name))}, so far:",
+        progress_bar(minutes, target),
+        f"{duration(minutes)} of about {duration(target)}",
+    )
+    return row

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bondcoach import messages
-from bondcoach.formatting import duration
-from bondcoach.views import console, progress_bar
+from bondcoach.views import console, today_row
 
 if TYPE_CHECKING:
     from bondcoach.coach import DayProgress
@@ -30,16 +28,9 @@ def show_glance(
     progress: DayProgress, baby_name: str | None, tip: TipData | None, has_profile: bool
 ) -> None:
     from rich.markup import escape
-    from rich.table import Table
 
     out = console()
-    row = Table.grid(padding=(0, 1))
-    row.add_row(
-        f"Today {escape(messages.who_phrase(baby_name))}, so far:",
-        progress_bar(progress.minutes, progress.target),
-        f"{duration(progress.minutes)} of about {duration(progress.target)}",
-    )
-    out.print(row)
+    out.print(today_row(progress.minutes, progress.target, baby_name))
     if tip is not None:
         out.print(f"Tip of the day: [bold]{escape(tip.title)}[/] [dim](bondcoach tip)[/]")
     out.print(next_step(progress, has_profile))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from bondcoach import messages
 from bondcoach.formatting import day_and_time, duration
-from bondcoach.views import console, progress_bar
+from bondcoach.views import console, today_row
 
 if TYPE_CHECKING:
     from bondcoach.coach import DayProgress
@@ -23,7 +23,6 @@ def show_logged(
     session: Session, today: DayProgress, baby_name: str | None, stderr: bool = False
 ) -> None:
     from rich.markup import escape
-    from rich.table import Table
 
     out = console(stderr=stderr)
     who = f", {escape(session.who)}" if session.who else ""
@@ -31,13 +30,7 @@ def show_logged(
     out.print(
         f"[green]Saved[/]: {day_and_time(session.start)}, {duration(session.minutes)}{what}{who}."
     )
-    row = Table.grid(padding=(0, 1))
-    row.add_row(
-        f"Today {messages.who_phrase(baby_name)}, so far:",
-        progress_bar(today.minutes, today.target),
-        f"{duration(today.minutes)} of about {duration(today.target)}",
-    )
-    out.print(row)
+    out.print(today_row(today.minutes, today.target, baby_name))
     if session.mood is not None and session.mood <= 2:
         out.print(messages.LOW_MOOD_AFTER_LOG)
     else:
