@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import pairwise
 from types import SimpleNamespace
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -41,6 +42,7 @@ class FakeClock:
     now: float = 1000.0
     stop_at: float | None = None
     sleeps: list[float] = field(default_factory=list)
+    wall: Any = None  # a time-machine traveller: the wall clock moves with the timer
 
     def __post_init__(self) -> None:
         self.origin = self.now
@@ -51,6 +53,8 @@ class FakeClock:
     def sleep(self, seconds: float) -> None:
         self.sleeps.append(seconds)
         self.now += seconds
+        if self.wall is not None:
+            self.wall.shift(seconds)
         if self.stop_at is not None and self.now - self.origin >= self.stop_at:
             raise KeyboardInterrupt
 
@@ -75,7 +79,8 @@ def history(cli) -> list[dict]:
 
 
 def test_full_play_logs_the_planned_minutes_with_reflection(cli, fake):
-    with at():
+    with at() as wall:
+        fake.wall = wall
         result = cli("play", "15", "-a", "sing", "--who", "Sam", input="noticed her smile\n4\n")
         assert result.exit_code == 0, (result.stdout, result.stderr)
         sessions = history(cli)
@@ -88,7 +93,7 @@ def test_full_play_logs_the_planned_minutes_with_reflection(cli, fake):
     assert session["mood"] == 4
     assert session["activities"] == ["sing"]
     assert session["who"] == "Sam"
-    assert session["start"].startswith("2026-11-26T19:45")
+    assert session["start"].startswith("2026-11-26T20:00")  # when the timer began
     assert summary["total_minutes"] == 15
     assert summary["by_activity"] == {"sing": 15}
     assert summary["by_caregiver"] == {"Sam": 15}
@@ -97,7 +102,8 @@ def test_full_play_logs_the_planned_minutes_with_reflection(cli, fake):
 
 
 def test_play_default_is_15_minutes(cli, fake):
-    with at():
+    with at() as wall:
+        fake.wall = wall
         result = cli("play", input="\n\n")
         assert result.exit_code == 0, (result.stdout, result.stderr)
         sessions = history(cli)
@@ -108,7 +114,8 @@ def test_play_default_is_15_minutes(cli, fake):
 
 
 def test_play_who_defaults_to_this_computers_caregiver(cli, fake):
-    with at():
+    with at() as wall:
+        fake.wall = wall
         assert cli("setup", "--caregiver", "Alex").exit_code == 0
         result = cli("play", "5", input="\n\n")
         assert result.exit_code == 0, (result.stdout, result.stderr)
@@ -118,7 +125,8 @@ def test_play_who_defaults_to_this_computers_caregiver(cli, fake):
 
 
 def test_play_low_mood_points_to_support(cli, fake):
-    with at():
+    with at() as wall:
+        fake.wall = wall
         result = cli("play", "15", input="\n1\n")
     assert result.exit_code == 0, (result.stdout, result.stderr)
     assert flat(result.stdout).count("bondcoach support") == 1
@@ -126,7 +134,8 @@ def test_play_low_mood_points_to_support(cli, fake):
 
 def test_finished_message_starts_on_its_own_line(cli, fake):
     """When stdout is not a terminal the live bar's last frame must still end its line."""
-    with at():
+    with at() as wall:
+        fake.wall = wall
         result = cli("play", "1", input="\n\n")
     assert result.exit_code == 0, (result.stdout, result.stderr)
     assert any(line.startswith("Well done") for line in result.stdout.splitlines()), result.stdout
@@ -137,19 +146,21 @@ def test_finished_message_starts_on_its_own_line(cli, fake):
 
 def test_early_stop_keeping_the_minutes(cli, fake, folders):
     fake.stop_at = 7.5 * 60
-    with at():
+    with at() as wall:
+        fake.wall = wall
         result = cli("play", "15", "-a", "read", input="y\n")
         assert result.exit_code == 0, (result.stdout, result.stderr)
         sessions = history(cli)
     assert "Keep those minutes" in result.stdout
     assert [s["minutes"] for s in sessions] == [7]
     assert sessions[0]["activities"] == ["read"]
-    assert sessions[0]["start"].startswith("2026-11-26T19:53")
+    assert sessions[0]["start"].startswith("2026-11-26T20:00")
 
 
 def test_early_stop_enter_keeps_the_minutes(cli, fake):
     fake.stop_at = 7.5 * 60
-    with at():
+    with at() as wall:
+        fake.wall = wall
         result = cli("play", "15", input="\n")
         assert result.exit_code == 0, (result.stdout, result.stderr)
         assert [s["minutes"] for s in history(cli)] == [7]
@@ -157,7 +168,8 @@ def test_early_stop_enter_keeps_the_minutes(cli, fake):
 
 def test_early_stop_not_keeping_writes_nothing(cli, fake, folders):
     fake.stop_at = 7.5 * 60
-    with at():
+    with at() as wall:
+        fake.wall = wall
         before = data_files(folders.data)
         result = cli("play", "15", input="n\n")
         after = data_files(folders.data)
@@ -170,7 +182,8 @@ def test_early_stop_not_keeping_writes_nothing(cli, fake, folders):
 
 def test_stop_before_a_whole_minute_saves_nothing_without_asking(cli, fake, folders):
     fake.stop_at = 30
-    with at():
+    with at() as wall:
+        fake.wall = wall
         result = cli("play", "15", input="y\n")
         sessions = history(cli)
     assert result.exit_code == 0, (result.stdout, result.stderr)
@@ -216,7 +229,8 @@ def test_second_ctrl_c_replacing_keep_exits_130(cli, fake, folders, monkeypatch)
 
 @pytest.mark.parametrize("minutes", ["0", "1441", "abc", "-5", "1.5"])
 def test_invalid_minutes_exit_2_before_the_timer_starts(cli, fake, folders, minutes):
-    with at():
+    with at() as wall:
+        fake.wall = wall
         result = cli("play", minutes)
     assert result.exit_code == 2, (result.stdout, result.stderr)
     assert fake.sleeps == []
@@ -225,7 +239,8 @@ def test_invalid_minutes_exit_2_before_the_timer_starts(cli, fake, folders, minu
 
 
 def test_1440_minutes_are_accepted(cli, fake):
-    with at():
+    with at() as wall:
+        fake.wall = wall
         result = cli("play", "1440", input="\n\n")
         assert result.exit_code == 0, (result.stdout, result.stderr)
         assert [s["minutes"] for s in history(cli)] == [1440]

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from conftest import data_files, json_out
+from conftest import data_files, json_out, set_timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -220,9 +220,17 @@ def test_an_activity_with_a_semicolon_survives_a_csv_round_trip(cli, clock, tmp_
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
-@pytest.mark.parametrize("text", ["typed on\r\nWindows", "a\rb", "tab\there"])
-def test_a_note_with_control_characters_survives_a_round_trip(
-    cli, clock, tmp_path, monkeypatch, fmt, text
+@pytest.mark.parametrize(
+    ("text", "note", "who"),
+    [
+        ("typed on\r\nWindows", "typed on\nWindows", "typed on Windows"),
+        ("a\rb", "ab", "a b"),  # in a name, any line break is a space
+        ("tab\there", "tab\there", "tab here"),
+        ("\x1b[31mred\x1b[0m", "[31mred[0m", "[31mred[0m"),  # no terminal escapes kept
+    ],
+)
+def test_control_characters_are_dropped_and_the_rest_survives_a_round_trip(
+    cli, clock, tmp_path, monkeypatch, fmt, text, note, who
 ):
     log(cli, 10, "2026-11-20 10:00", "--note", text, "--who", text)
     first = export(cli, fmt)
@@ -233,7 +241,19 @@ def test_a_note_with_control_characters_survives_a_round_trip(
     assert result.exit_code == 0, result.output
     assert export(cli, fmt) == first
     [row] = history(cli)
-    assert (row["note"], row["who"]) == (text, text)
+    assert (row["note"], row["who"]) == (note, who)
+    assert "\x1b" not in cli("history").stdout
+
+
+def test_a_spreadsheet_gets_the_same_ids_in_any_timezone(cli, clock, tmp_path, monkeypatch):
+    path = tmp_path / "sheet.csv"
+    path.write_text("start,minutes\n2026-11-20 14:30,25\n", encoding="utf-8")
+    ok(cli("import", str(path)))
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    set_timezone()
+    again = ok(cli("import", str(path)))
+    assert "imported 0" in again.stdout
+    assert len(history(cli)) == 1
 
 
 # A spreadsheet or another tracker ------------------------------------------------------------
@@ -260,7 +280,7 @@ def test_a_minimal_csv_imports_with_derived_ids(cli, clock, tmp_path, folders):
     afternoon = rows["2026-11-20T14:30:00Z"]
     assert afternoon["activities"] == ["sing", "read"]
     assert afternoon["minutes"] == 25
-    expected = content_id(datetime(2026, 11, 20, 14, 30, tzinfo=timezone.utc), 25, None)
+    expected = content_id("2026-11-20T14:30:00", 25, None)  # the start as written
     assert afternoon["id"] == expected
     summer = json.loads(export(cli, "json"))[0]
     assert summer["start"] == "2026-07-01T08:00:00+01:00"
@@ -360,6 +380,11 @@ BAD_OBJECTS = {
     "mood 9": {"start": "2026-11-20T15:00:00+00:00", "minutes": 10, "mood": 9},
     "bad id": {"id": "NOT an id!", "start": "2026-11-20T15:00:00+00:00", "minutes": 10},
     "not an object": ["2026-11-20T15:00:00+00:00", 10],
+    "note a number": {"start": "2026-11-20T15:00:00+00:00", "minutes": 10, "note": 5},
+    "who a list": {"start": "2026-11-20T15:00:00+00:00", "minutes": 10, "who": ["Sam"]},
+    "mood true": {"start": "2026-11-20T15:00:00+00:00", "minutes": 10, "mood": True},
+    "mood 2.7": {"start": "2026-11-20T15:00:00+00:00", "minutes": 10, "mood": 2.7},
+    "minutes 10.5": {"start": "2026-11-20T15:00:00+00:00", "minutes": 10.5},
 }
 
 

@@ -64,8 +64,11 @@ def list_backups(root: Path) -> list[Backup]:
     return sorted(found, key=lambda b: (b.device, b.month, b.taken), reverse=True)
 
 
-def restore_backup(root: Path, backup_path: Path, now: datetime) -> Path:
-    """Put a backup back in place. The file it replaces is set aside, never deleted."""
+def restore_backup(root: Path, device: str, backup_path: Path, now: datetime) -> Path:
+    """Put a backup back in place. The file it replaces is set aside, never deleted.
+
+    Only this computer's own files: another computer's folder is written by it alone.
+    """
     chosen = next(
         (b for b in list_backups(root) if b.path.resolve() == backup_path.resolve()), None
     )
@@ -73,6 +76,8 @@ def restore_backup(root: Path, backup_path: Path, now: datetime) -> Path:
         raise InputError(
             f"{backup_path} is not one of bondcoach's backups (see 'bondcoach doctor')"
         )
+    if chosen.device != device:
+        raise InputError(f"{backup_path} holds another computer's sessions; restore it there")
     raw = read_bytes(chosen.path)
     assert raw is not None
     current = read_bytes(chosen.original)

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from bondcoach.errors import InputError
 from bondcoach.models import Session, normalise_activity
 from bondcoach.targets import TargetSettings, daily_target
-from bondcoach.timeparse import check_not_future, parse_at, parse_duration
+from bondcoach.timeparse import MAX_MINUTES, check_not_future, parse_at, parse_duration
 
 DEFAULT_MINUTES = 15
 
@@ -20,15 +20,28 @@ class When:
     minutes: int
 
 
-def resolve_when(minutes: int | None, at: str | None, ago: str | None, now: datetime) -> When:
-    """Work out the start and length of a session from MINUTES, --at and --ago."""
+def check_when_options(at: str | None, ago: str | None) -> None:
+    """--at and --ago both say when a session started: only one may be given."""
     if at is not None and ago is not None:
         raise InputError("use --at or --ago, not both: they both say when you started")
+    if ago is not None:
+        parse_duration(ago)
+
+
+def resolve_when(minutes: int | None, at: str | None, ago: str | None, now: datetime) -> When:
+    """Work out the start and length of a session from MINUTES, --at and --ago."""
+    check_when_options(at, ago)
     if ago is not None:
         since = parse_duration(ago)
         start = now - since
         if minutes is None:
-            minutes = max(1, round(since.total_seconds() / 60))
+            whole = max(1, round(since.total_seconds() / 60))
+            if whole > MAX_MINUTES:
+                raise InputError(
+                    f"--ago {ago} alone would log {whole} minutes, more than a day; "
+                    "give the minutes too, like: log 30 --ago 25h"
+                )
+            minutes = whole
     elif at is not None:
         start = parse_at(at, now)
     else:

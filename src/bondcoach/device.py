@@ -39,6 +39,10 @@ def _parse(path: Path, raw: bytes) -> Device:
     return Device(id=device_id, caregiver=caregiver)
 
 
+def device_exists() -> bool:
+    return paths.device_file().exists()
+
+
 def load_device(create: bool = True) -> Device:
     """This computer's device, creating its id on first use."""
     path = paths.device_file()

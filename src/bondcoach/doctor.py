@@ -9,9 +9,9 @@ from pathlib import Path
 
 from bondcoach.backups import Backup, list_backups
 from bondcoach.errors import DataError
-from bondcoach.fsio import TEMP_PREFIX, read_bytes
+from bondcoach.fsio import TEMP_PREFIX, list_dirs, read_bytes
 from bondcoach.records import parse_month_file
-from bondcoach.store import SessionStore
+from bondcoach.store import PENDING_NAME, SessionStore
 
 OK, NOTE, PROBLEM = "ok", "note", "problem"
 
@@ -34,15 +34,24 @@ class Checkup:
         return not any(finding.level == PROBLEM for finding in self.findings)
 
 
-def check_store(store: SessionStore, profile_path: Path) -> Checkup:
+def _problem(path: Path, error: DataError) -> Finding:
+    message = error.message.removeprefix(f"{path} ").removeprefix("cannot be read: ")
+    return Finding(PROBLEM, path, message)
+
+
+def check_store(store: SessionStore, profile_path: Path, user_tips: Path) -> Checkup:
     findings: list[Finding] = []
     count = 0
-    for month_file in store.month_files():
+    try:
+        month_files = list(store.month_files())
+    except DataError as error:  # a planted link among the session folders
+        return Checkup((Finding(PROBLEM, None, error.message),), (), 0)
+    for month_file in month_files:
         try:
             raw = read_bytes(month_file.path) or b""
             count += len(parse_month_file(month_file.path, raw, month_file.device))
         except DataError as error:
-            findings.append(Finding(PROBLEM, month_file.path, error.message))
+            findings.append(_problem(month_file.path, error))
             continue
         if month_file.is_conflict_copy:
             findings.append(
@@ -53,19 +62,53 @@ def check_store(store: SessionStore, profile_path: Path) -> Checkup:
                     "duplicates; you may delete it once both computers are in sync",
                 )
             )
+    findings.extend(_unfinished_saves(store))
     findings.extend(_leftover_temp_files(store.sessions_dir))
     findings.extend(_loose_permissions(store.root))
-    try:
-        raw_profile = read_bytes(profile_path)
-        if raw_profile is not None:
-            from bondcoach.profile import parse_profile
-
-            parse_profile(profile_path, raw_profile)
-    except DataError as error:
-        findings.append(Finding(PROBLEM, profile_path, error.message))
+    findings.extend(_other_files(profile_path, user_tips))
     if not findings:
         findings.append(Finding(OK, store.root, "every file reads cleanly"))
     return Checkup(tuple(findings), tuple(list_backups(store.root)), count)
+
+
+def _unfinished_saves(store: SessionStore) -> list[Finding]:
+    found = []
+    for device_dir in list_dirs(store.sessions_dir):
+        pending = device_dir / PENDING_NAME
+        try:
+            raw = read_bytes(pending)
+            if raw is None:
+                continue
+            parse_month_file(pending, raw, device_dir.name)
+        except DataError as error:
+            found.append(_problem(pending, error))
+            continue
+        found.append(
+            Finding(NOTE, pending, "a save across months was cut short; the next save finishes it")
+        )
+    return found
+
+
+def _other_files(profile_path: Path, user_tips: Path) -> list[Finding]:
+    """The profile, your own tips and this computer's id: each read the way commands do."""
+    from bondcoach.device import load_device
+    from bondcoach.profile import parse_profile
+    from bondcoach.yaml_tips import parse_tips_file
+
+    found = []
+    checks = ((profile_path, parse_profile), (user_tips, parse_tips_file))
+    for path, parse in checks:
+        try:
+            raw = read_bytes(path)
+            if raw is not None:
+                parse(path, raw)
+        except DataError as error:
+            found.append(_problem(path, error))
+    try:
+        load_device(create=False)
+    except DataError as error:
+        found.append(Finding(PROBLEM, None, error.message))
+    return found
 
 
 def _leftover_temp_files(sessions_dir: Path) -> list[Finding]:

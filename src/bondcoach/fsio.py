@@ -78,9 +78,16 @@ def read_bytes(path: Path) -> bytes | None:
         return handle.read()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old file or the new one."""
-    ensure_private_dir(path.parent)
+def atomic_write(path: Path, data: bytes, own_folder: bool = True) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old file or the new one.
+
+    ``own_folder``: the folder is bondcoach's, to create and keep private (0700). A file
+    the user asked for elsewhere (``week --save``) leaves its folder as it is.
+    """
+    if own_folder:
+        ensure_private_dir(path.parent)
+    elif not path.parent.is_dir():
+        raise DataError(f"could not save {path}: the folder {path.parent} does not exist")
     refuse_symlink(path)
     temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}.{os.urandom(4).hex()}")
     try:
@@ -158,24 +165,27 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def list_files(folder: Path) -> Iterator[Path]:
-    """Regular files in ``folder``, skipping our own temporary files."""
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    """Entries of a folder of ours, refusing planted links rather than skipping them:
+    a link skipped in silence would make sessions seem to vanish."""
     try:
-        entries = list(os.scandir(folder))
+        entries = [e for e in os.scandir(folder) if not e.name.startswith(".")]
     except FileNotFoundError:
-        return
+        return []
     for entry in entries:
-        if entry.name.startswith(TEMP_PREFIX) or entry.name.startswith("."):
-            continue
+        if entry.is_symlink():
+            refuse_symlink(Path(entry.path))
+    return entries
+
+
+def list_files(folder: Path) -> Iterator[Path]:
+    """Regular files in ``folder`` (hidden and temporary files aside)."""
+    for entry in _entries(folder):
         if entry.is_file(follow_symlinks=False):
             yield Path(entry.path)
 
 
 def list_dirs(folder: Path) -> Iterator[Path]:
-    try:
-        entries = list(os.scandir(folder))
-    except FileNotFoundError:
-        return
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
+    for entry in _entries(folder):
+        if entry.is_dir(follow_symlinks=False):
             yield Path(entry.path)

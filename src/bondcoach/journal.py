@@ -5,17 +5,14 @@ Kept in the state folder (per computer, never synced), one journal per data fold
 
 from __future__ import annotations
 
-import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from bondcoach import paths
 from bondcoach.fsio import atomic_write, read_bytes
 from bondcoach.models import Session
-
-KINDS = ("log", "edit", "delete", "import")
 
 
 @dataclass(frozen=True)
@@ -27,17 +24,18 @@ class Change:
 
 
 def _journal_file() -> Path:
-    root = str(paths.data_dir().resolve())
-    return paths.state_dir() / f"last-change-{hashlib.sha256(root.encode()).hexdigest()[:16]}.json"
+    return paths.state_dir() / f"last-change-{paths.folder_key(paths.data_dir())}.json"
 
 
-def _dump(sessions: tuple[Session, ...]) -> list[dict[str, Any]]:
-    return [session.model_dump(mode="json") for session in sessions]
+def _save(change: Change) -> None:
+    payload: dict[str, Any] = asdict(change)
+    for side in ("before", "after"):
+        payload[side] = [session.model_dump(mode="json") for session in payload[side]]
+    atomic_write(_journal_file(), json.dumps(payload).encode("utf-8"))
 
 
 def remember(kind: str, before: tuple[Session, ...], after: tuple[Session, ...]) -> None:
-    payload = {"kind": kind, "before": _dump(before), "after": _dump(after), "undone": False}
-    atomic_write(_journal_file(), json.dumps(payload).encode("utf-8"))
+    _save(Change(kind, before, after))
 
 
 def last_change() -> Change | None:
@@ -57,10 +55,4 @@ def last_change() -> Change | None:
 
 
 def mark_undone(change: Change) -> None:
-    payload = {
-        "kind": change.kind,
-        "before": _dump(change.before),
-        "after": _dump(change.after),
-        "undone": True,
-    }
-    atomic_write(_journal_file(), json.dumps(payload).encode("utf-8"))
+    _save(replace(change, undone=True))

@@ -38,7 +38,8 @@ def edited(session: Session, request: EditRequest, now: datetime) -> Session:
     if request.minutes is not None:
         changes["minutes"] = parse_minutes(request.minutes)
     if request.at is not None:
-        changes["start"] = parse_at(request.at, now)
+        # "HH:MM" moves the session within its own day; a full date moves it anywhere.
+        changes["start"] = parse_at(request.at, now, on=session.day)
     if request.activities is not None:
         changes["activities"] = split_activities(request.activities)
     if request.note is not None:

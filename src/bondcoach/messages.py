@@ -6,6 +6,8 @@ we say "so far today". Feeds and changes count even when nobody logs them.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 NOT_MEDICAL_ADVICE = "bondcoach offers everyday ideas, not medical advice."
 
 NEXT_AFTER_TIP = "After some time together, [bold]bondcoach log 15[/] adds it to your week."
@@ -63,3 +65,10 @@ PLAY_NOT_KEPT = "Stopped. Nothing was saved."
 
 def play_keep_question(minutes: int) -> str:
     return f"\nStopped after {minutes} min. Keep those minutes? [Y/n]: "
+
+
+def play_not_saved(start: datetime, minutes: int) -> str:
+    return (
+        f"Your {minutes} minutes together still count. Once this is fixed, "
+        f'bondcoach log {minutes} --at "{start:%Y-%m-%d %H:%M}" adds them.'
+    )

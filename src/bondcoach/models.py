@@ -7,21 +7,31 @@ JSON cache so that ``bondcoach tip`` never pays for importing pydantic.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from bondcoach.ages import parse_age
+from bondcoach.timeparse import MAX_MINUTES
 
-MAX_MINUTES = 24 * 60
 TOPICS = ("expectations", "cues", "routine", "you", "support", "mood", "help")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
+WHITESPACE = "\t\n\r\x0b\x0c"
+
+
+def without_controls(text: str, keep: str = "") -> str:
+    """Text minus control characters (but those in ``keep``): a stored note or name must
+    never be able to move the cursor or colour a terminal when it is shown."""
+    return "".join(c for c in text if c in keep or unicodedata.category(c) != "Cc")
+
+
 def normalise_activity(name: str) -> str:
     """Activity names ignore case and surrounding spaces: "Sing " and "sing" are one."""
-    return " ".join(name.split()).lower()
+    return " ".join(without_controls(name, keep=WHITESPACE).split()).lower()
 
 
 class Session(BaseModel):
@@ -42,6 +52,21 @@ class Session(BaseModel):
     def _tidy_activities(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         tidy = (normalise_activity(name) for name in value)
         return tuple(dict.fromkeys(name for name in tidy if name))
+
+    @field_validator("note")
+    @classmethod
+    def _tidy_note(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        trimmed = without_controls(value, keep=WHITESPACE).strip().replace("\r\n", "\n")
+        return without_controls(trimmed, keep="\n\t") or None
+
+    @field_validator("who")
+    @classmethod
+    def _tidy_who(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        return " ".join(without_controls(value, keep=WHITESPACE).split()) or None
 
     @property
     def day(self) -> date:

@@ -60,10 +60,6 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
-def sessions_dir() -> Path:
-    return data_dir() / "sessions"
-
-
 def profile_file() -> Path:
     return data_dir() / "profile.json"
 
@@ -74,3 +70,10 @@ def user_tips_file() -> Path:
 
 def device_file() -> Path:
     return state_dir() / "device.json"
+
+
+def folder_key(folder: Path) -> str:
+    """A short stable name for a data folder, for per-folder files in the state folder."""
+    import hashlib
+
+    return hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +128,10 @@ def new_session_id() -> str:
     return secrets.token_hex(6)
 
 
-def content_id(start: datetime, minutes: int, who: str | None) -> str:
-    """An id derived from what a session is, so re-importing a row finds itself."""
-    key = f"{start.isoformat()}|{minutes}|{who or ''}"
+def content_id(start: str, minutes: int, who: str | None) -> str:
+    """An id derived from what a session is, so re-importing a row finds itself.
+
+    ``start`` is the start as written in the imported file (see transfer._parse_start).
+    """
+    key = f"{start}|{minutes}|{who or ''}"
     return hashlib.sha256(key.encode()).hexdigest()[:12]

@@ -19,7 +19,6 @@ still sees the truth.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -51,10 +50,20 @@ PENDING_NAME = "pending.json"
 class SessionStore:
     """Sessions in a data folder, as seen from one device (the one that writes)."""
 
-    def __init__(self, root: Path, device: str, lock_file: Path) -> None:
+    def __init__(self, root: Path, device: str | None, lock_file: Path) -> None:
         self.root = root
-        self.device = device
+        self._device = device
         self.lock_file = lock_file
+
+    @property
+    def device(self) -> str:
+        """This computer's id, made on the first write: reading needs none, so a refused
+        command leaves nothing behind."""
+        if self._device is None:
+            from bondcoach.device import load_device
+
+            self._device = load_device().id
+        return self._device
 
     @property
     def sessions_dir(self) -> Path:
@@ -291,12 +300,9 @@ class SessionStore:
 
 def lock_file_for(data_root: Path) -> Path:
     """One lock per data folder, kept in this computer's state folder (locks do not sync)."""
-    digest = hashlib.sha256(str(data_root.resolve()).encode()).hexdigest()[:16]
-    return paths.state_dir() / "locks" / f"store-{digest}.lock"
+    return paths.state_dir() / "locks" / f"store-{paths.folder_key(data_root)}.lock"
 
 
 def open_store() -> SessionStore:
-    from bondcoach.device import load_device
-
     root = paths.data_dir()
-    return SessionStore(root=root, device=load_device().id, lock_file=lock_file_for(root))
+    return SessionStore(root=root, device=None, lock_file=lock_file_for(root))

@@ -13,7 +13,11 @@ from bondcoach.errors import InputError
 MAX_MINUTES = 24 * 60
 # A clock that runs a little ahead of another device's should not block a log.
 FUTURE_SLACK = timedelta(minutes=1)
-_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.IGNORECASE)
+# Older sessions are for --at; a bound also keeps date arithmetic far from overflow.
+MAX_AGO = timedelta(days=7)
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
+_DURATION = re.compile(r"^\s*(?:(\d{1,4})\s*h)?\s*(?:(\d{1,6})\s*m(?:in)?)?\s*$", re.IGNORECASE)
+_CLOCK_TIME = re.compile(r"^\d{1,2}:\d{2}$")
 
 
 def parse_minutes(text: str) -> int:
@@ -21,14 +25,17 @@ def parse_minutes(text: str) -> int:
     # isdigit() alone would accept "²", which int() cannot read.
     if not (cleaned.isascii() and cleaned.isdigit()):
         raise InputError(f"minutes must be a whole number, like 15 (got {text!r})")
-    minutes = int(cleaned)
+    return check_minutes(int(cleaned))
+
+
+def check_minutes(minutes: int) -> int:
     if not 1 <= minutes <= MAX_MINUTES:
         raise InputError(f"minutes must be between 1 and {MAX_MINUTES} (got {minutes})")
     return minutes
 
 
 def parse_duration(text: str) -> timedelta:
-    """'20m', '1h', '1h30m', '90 min' -> a timedelta."""
+    """'20m', '1h', '1h30m', '90 min' -> a timedelta of at most a week."""
     match = _DURATION.match(text)
     if match is None or not any(match.groups()):
         raise InputError(f"--ago takes a duration like 20m, 1h or 1h30m (got {text!r})")
@@ -36,14 +43,23 @@ def parse_duration(text: str) -> timedelta:
     duration = timedelta(hours=hours, minutes=minutes)
     if duration <= timedelta(0):
         raise InputError("--ago must be more than zero minutes")
+    if duration > MAX_AGO:
+        raise InputError("--ago reaches back at most 7 days; for older sessions use --at")
     return duration
+
+
+def _in_range(day: date, option: str) -> date:
+    if not EARLIEST <= day <= LATEST:
+        raise InputError(f"{option} takes dates from {EARLIEST.year} to {LATEST.year}")
+    return day
 
 
 def parse_date(text: str, option: str = "--date") -> date:
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(f"{option} takes a date like 2026-11-26 (got {text!r})") from None
+    return _in_range(day, option)
 
 
 def localize(wall: datetime) -> datetime:
@@ -63,24 +79,29 @@ def localize(wall: datetime) -> datetime:
     )
 
 
-def parse_at(text: str, now: datetime) -> datetime:
-    """'YYYY-MM-DD HH:MM' or 'HH:MM' (today, or yesterday if that is still to come)."""
+def parse_at(text: str, now: datetime, on: date | None = None) -> datetime:
+    """'YYYY-MM-DD HH:MM', or 'HH:MM' on the day ``on``.
+
+    Without ``on``, 'HH:MM' means today, or yesterday when that time is still to come.
+    """
     cleaned = " ".join(text.strip().replace("T", " ").split())
+    problem = f'--at takes a local time like "2026-11-26 14:30" or "14:30" (got {text!r})'
     try:
-        if len(cleaned) <= 5:
+        if _CLOCK_TIME.match(cleaned):
             clock_time = time.fromisoformat(cleaned.zfill(5))
-            wall = datetime.combine(now.date(), clock_time)
-            if localize(wall) > now:
+            wall = datetime.combine(on or now.date(), clock_time)
+            if on is None and localize(wall) > now:
                 wall -= timedelta(days=1)
-        else:
+        elif ":" in cleaned:
             wall = datetime.fromisoformat(cleaned)
             if wall.tzinfo is not None:
-                raise ValueError("no offsets")
-    except ValueError:
-        raise InputError(
-            f'--at takes a local time like "2026-11-26 14:30" or "14:30" (got {text!r})'
-        ) from None
-    return localize(wall.replace(second=0, microsecond=0))
+                raise ValueError("no offsets: times are this computer's local time")
+        else:
+            raise ValueError("a date alone has no time")
+        _in_range(wall.date(), "--at")
+        return localize(wall.replace(second=0, microsecond=0))
+    except (ValueError, OverflowError):
+        raise InputError(problem) from None
 
 
 def check_not_future(start: datetime, minutes: int, now: datetime) -> None:

@@ -110,7 +110,10 @@ def build_guidance(
 
 def _read_cache(path: Path) -> Guidance | None:
     try:
-        payload = json.loads(path.read_bytes())
+        raw = read_bytes(path)
+        if raw is None:
+            return None
+        payload = json.loads(raw)
         if payload.get("format") != CACHE_FORMAT:
             return None
         return Guidance(
@@ -118,8 +121,8 @@ def _read_cache(path: Path) -> Guidance | None:
             activities=tuple((name, idea) for name, idea in payload["activities"]),
             warnings=tuple(payload["warnings"]),
         )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # a missing or stale cache is rebuilt from the YAML
+    except (DataError, ValueError, KeyError, TypeError):
+        return None  # a damaged or stale cache is rebuilt from the YAML
 
 
 def _write_cache(path: Path, guidance: Guidance) -> None:
@@ -132,8 +135,11 @@ def _write_cache(path: Path, guidance: Guidance) -> None:
         "warnings": list(guidance.warnings),
     }
     # The cache only saves time: a read-only cache folder must not stop a tip.
-    with contextlib.suppress(DataError):
+    with contextlib.suppress(DataError, OSError):
         atomic_write(path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        for stale in path.parent.glob("tips-*.json"):
+            if stale != path:  # caches of tips files as they used to be
+                stale.unlink(missing_ok=True)
 
 
 def order_key(tip_id: str) -> tuple[int, str]:

@@ -81,38 +81,68 @@ def _fail(path: Path, line: int, problem: str) -> InputError:
     return InputError(f"{path}, line {line}: {problem}; nothing was imported")
 
 
-def _parse_start(text: str) -> datetime:
-    cleaned = text.strip().replace("T", " ")
-    moment = datetime.fromisoformat(cleaned)
+def _parse_start(text: str) -> tuple[datetime, str]:
+    """The start, and the text its derived id is made from.
+
+    The id comes from the start as written (wall clock, plus the offset if the file
+    gives one), so the same spreadsheet gets the same ids on computers in any timezone.
+    """
+    moment = datetime.fromisoformat(text.strip().replace("T", " "))
+    written = moment.replace(second=0, microsecond=0).isoformat()
     if moment.tzinfo is None:
-        return localize(moment)
-    return moment
+        return localize(moment), written
+    return moment, written
+
+
+def _text(row: dict[str, Any], key: str) -> str | None:
+    value = row.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{key} must be text")
+    return value.strip() or None
+
+
+def _mood(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip() in ("1", "2", "3", "4", "5"):
+        return int(value)
+    raise ValueError(f"mood must be a whole number from 1 to 5 (got {value!r})")
+
+
+def _activities(value: Any) -> tuple[str, ...]:
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        return split_activities([value])
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return split_activities(value)
+    raise ValueError("activities must be text, or a list of text")
 
 
 def row_to_session(row: dict[str, Any], now: datetime) -> Session:
-    start_text = row.get("start")
-    minutes_text = row.get("minutes")
-    if start_text in (None, "") or minutes_text in (None, ""):
+    start_text, minutes_value = _text(row, "start"), row.get("minutes")
+    if start_text is None or minutes_value in (None, ""):
         raise ValueError("every row needs a start and minutes")
     try:
-        start = _parse_start(str(start_text))
+        start, written = _parse_start(start_text)
     except ValueError:
         raise ValueError(f"start {start_text!r} is not a date and time") from None
-    minutes = parse_minutes(str(minutes_text))
+    if isinstance(minutes_value, bool) or not isinstance(minutes_value, (int, str)):
+        raise ValueError("minutes must be a whole number")
+    minutes = parse_minutes(str(minutes_value))
     check_not_future(start, minutes, now)
-    activities = row.get("activities") or []
-    if isinstance(activities, str):
-        activities = activities.split(";")
-    mood = row.get("mood")
-    who = (row.get("who") or "").strip() or None
-    session_id = (row.get("id") or "").strip() or content_id(start, minutes, who)
+    who = _text(row, "who")
     return Session(
-        id=session_id,
+        id=_text(row, "id") or content_id(written, minutes, who),
         start=start,
         minutes=minutes,
-        activities=split_activities(str(a) for a in activities),
-        mood=None if mood in (None, "") else int(mood),
-        note=(row.get("note") or "").strip() or None,
+        activities=_activities(row.get("activities")),
+        mood=_mood(row.get("mood")),
+        note=_text(row, "note"),
         who=who,
     )
 

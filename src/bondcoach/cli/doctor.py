@@ -27,9 +27,10 @@ def doctor_command(
 
     store = open_store()
     if restore is not None:
-        original = restore_backup(store.root, restore, clock.now())
+        with store.locked():
+            original = restore_backup(store.root, store.device, restore, clock.now())
         data_view.show_done(f"restored {original} from {restore}")
-    checkup = check_store(store, paths.profile_file())
+    checkup = check_store(store, paths.profile_file(), paths.user_tips_file())
     data_view.show_checkup(checkup)
     if not checkup.healthy:
         raise typer.Exit(1)

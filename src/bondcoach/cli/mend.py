@@ -63,7 +63,8 @@ def edit_command(
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Change a logged session. Checked like 'log'; 'undo' takes it back."""
-    from bondcoach import clock, journal, views
+    from bondcoach import clock, views
+    from bondcoach.cli.saving import remember_for_undo
     from bondcoach.mend import EditRequest, edited
     from bondcoach.store import open_store
     from bondcoach.views import data as data_view
@@ -75,7 +76,7 @@ def edit_command(
     now = clock.now()
     new = edited(old, request, now)
     store.replace(old, new, now)
-    journal.remember("edit", (old,), (new,))
+    remember_for_undo("edit", (old,), (new,))
     if as_json:
         views.print_json(session_json(new))
     else:
@@ -89,17 +90,22 @@ def delete_command(
     ] = False,
 ) -> None:
     """Remove a logged session (asks first). 'undo' brings it back."""
-    from bondcoach import clock, journal
+    from bondcoach import clock
+    from bondcoach.cli.saving import remember_for_undo
     from bondcoach.errors import BondcoachError
     from bondcoach.store import open_store
     from bondcoach.views import data as data_view
 
     store = open_store()
     session = store.find(session_id)
-    if not yes and not typer.confirm(f"Delete {data_view.describe(session)}?", default=False):
-        raise BondcoachError("kept it; nothing was deleted")
+    if not yes:
+        from bondcoach.cli.prompts import ask
+
+        answer = ask(f"Delete {data_view.describe(session)}? [y/N]", "")
+        if (answer or "").lower() not in ("y", "yes"):
+            raise BondcoachError("kept it; nothing was deleted")
     store.delete(session, clock.now())
-    journal.remember("delete", (session,), ())
+    remember_for_undo("delete", (session,), ())
     data_view.show_done(f"deleted {data_view.describe(session)}")
 
 

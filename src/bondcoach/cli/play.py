@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import time
-from datetime import timedelta
 from typing import Annotated
 
 import typer
@@ -37,8 +36,10 @@ def play_command(
     the minutes so far; a second Ctrl-C leaves without saving anything.
     """
     from bondcoach import clock, views
-    from bondcoach.cli.log import ask_reflection, save_and_show
+    from bondcoach.cli.saving import ask_reflection, save_and_show
     from bondcoach.coach import When, split_activities
+    from bondcoach.errors import BondcoachError, DataError
+    from bondcoach.store import open_store
     from bondcoach.timeparse import parse_minutes
     from bondcoach.timer import PlayTimer, whole_minutes
     from bondcoach.tips import load_guidance
@@ -46,6 +47,9 @@ def play_command(
 
     planned = parse_minutes(minutes)
     activities = split_activities(activity or [])
+    # Read the store now: a problem should show before the time together, not after.
+    started = clock.now()
+    open_store().sessions_between(started.date(), started.date())
     ideas = play_view.ideas_for(load_guidance(), activities)
     timer = PlayTimer(planned * 60, clock=TIMER_CLOCK, sleep=TIMER_SLEEP)
     try:
@@ -58,9 +62,11 @@ def play_command(
             return
     play_view.show_finished(spent)
     note, mood = ask_reflection(None, None, to_stderr=False)
-    now = clock.now()
-    start = (now.replace(second=0, microsecond=0) - timedelta(minutes=spent)).astimezone()
-    save_and_show(When(start=start, minutes=spent), activities, mood, note, who, False, now)
+    when = When(start=started.replace(second=0, microsecond=0), minutes=spent)
+    try:
+        save_and_show(when, activities, mood, note, who, False, clock.now())
+    except BondcoachError as error:
+        raise DataError(error.message, hint=messages.play_not_saved(when.start, spent)) from error
 
 
 def _keep(spent: int) -> bool:

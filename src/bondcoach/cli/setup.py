@@ -78,8 +78,8 @@ def setup_command(
         if week_start is not None:
             changes["week_start"] = check_week_start(week_start)
         new_caregiver = check_name(caregiver) if caregiver is not None else this_device.caregiver
-    elif profile_exists() and this_device.caregiver is None:
-        # A second computer joining a synced folder: the family profile is already there.
+    elif profile_exists() and not device.device_exists():
+        # A computer new to bondcoach, joining a synced folder that has the profile.
         setup_view.show_found_profile(profile)
         from bondcoach.cli.prompts import ask_until
 
@@ -88,8 +88,8 @@ def setup_command(
         changes, new_caregiver = _interview(profile, this_device.caregiver, today)
     if changes:
         save_profile(profile.with_changes(**changes))
-    if new_caregiver != this_device.caregiver:
-        device.save_caregiver(new_caregiver)
+    if new_caregiver != this_device.caregiver or not device.device_exists():
+        device.save_caregiver(new_caregiver)  # from now on this computer is known
     setup_view.show_profile(load_profile(), new_caregiver, saved=True)
 
 

@@ -49,7 +49,8 @@ def import_command(
     another tracker needs only 'start' (like 2026-11-26 14:30) and 'minutes', and
     may have 'activities' (separated by ;), 'mood', 'note' and 'who'.
     """
-    from bondcoach import clock, journal
+    from bondcoach import clock
+    from bondcoach.cli.saving import remember_for_undo
     from bondcoach.errors import InputError
     from bondcoach.fsio import read_bytes
     from bondcoach.store import open_store
@@ -69,7 +70,7 @@ def import_command(
     fresh = tuple(session for session in plan.sessions if session.id not in known)
     if fresh:
         store.add_many(fresh, now)
-        journal.remember("import", (), fresh)
+        remember_for_undo("import", (), fresh)
     already = len(plan.sessions) - len(fresh)
     data_view.show_done(
         f"imported {len(fresh)} session{'s' if len(fresh) != 1 else ''} from {plan.rows} rows"

@@ -45,6 +45,8 @@ def week_command(
     from bondcoach.views import week as week_view
     from bondcoach.week import review_week, week_as_json, week_bounds
 
+    if save is not None and as_json:
+        raise InputError("--save keeps what the screen shows, so it does not go with --json")
     if save is not None and save.suffix.lower() not in SAVE_SUFFIXES:
         raise InputError(f"--save writes .svg or .html files (got {save.name!r})")
     today = clock.now().date()
@@ -69,4 +71,7 @@ def week_command(
     out = views.console(record=save is not None)
     week_view.show_week(out, review, profile.baby_name)
     if save is not None:
-        week_view.save_recording(out, save)
+        from bondcoach.fsio import atomic_write
+
+        atomic_write(save, week_view.recording(out, save.suffix), own_folder=False)
+        week_view.show_saved(out, save)

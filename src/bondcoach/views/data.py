@@ -49,10 +49,10 @@ def show_history(sessions: Sequence[Session]) -> None:
     out.print("[dim]Fix one with bondcoach edit ID, or remove it with bondcoach delete ID.[/]")
 
 
-def show_done(message: str, stderr: bool = False) -> None:
+def show_done(message: str) -> None:
     from rich.markup import escape
 
-    console(stderr=stderr).print(f"[green]Done[/]: {escape(message)}")
+    console().print(f"[green]Done[/]: {escape(message)}")
 
 
 def show_checkup(checkup: Checkup) -> None:

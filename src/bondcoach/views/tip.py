@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bondcoach import messages
 from bondcoach.views import console
@@ -35,17 +35,15 @@ def show_tip(tip: TipData, heading: str) -> None:
 
 
 def show_tip_list(tips: Sequence[TipData]) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
     table.add_column("Topic", style="cyan", no_wrap=True)
     table.add_column("Tip")
     for tip in tips:
-        table.add_row(tip.topic, f"[bold]{tip.title}[/]\n{tip.text}\n[dim]{tip.id}[/]")
+        title, text, tip_id = escape(tip.title), escape(tip.text), escape(tip.id)
+        table.add_row(escape(tip.topic), f"[bold]{title}[/]\n{text}\n[dim]{tip_id}[/]")
     out = console()
     out.print(table)
     out.print(f"[dim]{len(tips)} tips. {messages.NOT_MEDICAL_ADVICE}[/]")
-
-
-def tip_json(tip: TipData) -> dict[str, Any]:
-    return tip.as_json()

@@ -55,7 +55,9 @@ def comparison_words(review: WeekReview) -> str:
     still_going = review.summary.today <= review.summary.end
     if before == 0:
         return "A fresh start: nothing was logged the week before."
-    if this >= before:
+    if this == before:
+        return "As much time together as the week before."
+    if this > before:
         return "More time together than the whole week before."
     if still_going:
         return "This week is still going; every bit of time together adds up."
@@ -78,6 +80,8 @@ def summary_lines(review: WeekReview) -> list[str]:
     summary = review.summary
     total, target = summary.total_minutes, summary.target_so_far
     so_far = len(summary.days_so_far)
+    if so_far == 0:
+        return ["This week is still to come."]
     lines = [
         f"Together this week: [bold]{duration(total)}[/] of about {duration(target)} "
         f"for the {plural(so_far, 'day')} so far ({percent(total, target)}), "
@@ -120,7 +124,7 @@ def show_week(out: Console, review: WeekReview, baby_name: str | None) -> None:
         out.print()
         out.print(chart)
         out.print(comparison_words(review))
-    if summary.sessions == 0:
+    if summary.sessions == 0 and summary.days_so_far:
         out.print("Nothing logged this week yet. [bold]bondcoach log 15[/] after time together.")
     for who in review.low_mood:
         out.print()
@@ -128,21 +132,15 @@ def show_week(out: Console, review: WeekReview, baby_name: str | None) -> None:
     out.print(f"[dim]{messages.NEXT_AFTER_WEEK}[/]")
 
 
-def save_recording(out: Console, path: Path) -> None:
-    """Write what was shown as SVG or HTML (0600: it may hold notes)."""
-    import os
-
-    from bondcoach.errors import DataError
-
-    if path.suffix.lower() == ".svg":
+def recording(out: Console, suffix: str) -> bytes:
+    """What was shown, as an SVG picture or an HTML page."""
+    if suffix.lower() == ".svg":
         # Rich links a web font; a saved week must open offline and call nowhere.
-        text = _REMOTE_FONT.sub("", out.export_svg(title="bondcoach week"))
-    else:
-        text = out.export_html()
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as error:
-        raise DataError(f"could not save {path}: {error.strerror}") from error
-    out.print(f"[dim]Saved a copy to {path}.[/]")
+        return _REMOTE_FONT.sub("", out.export_svg(title="bondcoach week")).encode("utf-8")
+    return out.export_html().encode("utf-8")
+
+
+def show_saved(out: Console, path: Path) -> None:
+    from rich.markup import escape
+
+    out.print(f"[dim]Saved a copy to {escape(str(path))}.[/]")
