@@ -255,3 +255,23 @@ def test_setup_on_the_second_computer_asks_only_for_its_caregiver(devices, folde
     devices.log("B", 20, "2026-11-25 10:00")
     by_caregiver = devices.week("A")["by_caregiver"]
     assert by_caregiver == {"Alex": 20, "Sam": 10}
+
+
+def test_a_mend_wins_even_over_a_computer_whose_clock_runs_ahead(folders, monkeypatch):
+    """Computer A's clock is an hour fast; B edits what A logged, at B's (earlier) now."""
+    from datetime import datetime, timedelta, timezone
+
+    from bondcoach.models import Session
+    from bondcoach.store import SessionStore
+
+    now = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
+    lock = folders.state / "s.lock"
+    first = Session(id="abcdef123456", start=now - timedelta(hours=2), minutes=15)
+    SessionStore(folders.data, "deviceA", lock).add(first, now + timedelta(hours=1))
+    mended = first.model_copy(update={"minutes": 20})
+    b = SessionStore(folders.data, "deviceB", lock)
+    b.replace(first, mended, now)
+    [seen] = b.sessions_between(first.day, first.day)
+    assert seen.minutes == 20
+    b.delete(mended, now)
+    assert b.sessions_between(first.day, first.day) == []

@@ -64,6 +64,6 @@ def undo(store: SessionStore, change: Change | None, now: datetime) -> str:
         store.replace(change.after[0], change.before[0], now)
         return "put the session back as it was before the edit"
     if change.kind == "delete":
-        store.add_many(change.before, now)
+        store.add_many(change.before, store.newer_than_stored(change.before, now))
         return "brought the deleted session back"
     raise BondcoachError(f"cannot undo a change of kind {change.kind!r}")

@@ -276,8 +276,22 @@ class SessionStore:
         with self.locked():
             self.write_records(records, now)
 
+    def newer_than_stored(self, sessions: Iterable[Session], now: datetime) -> datetime:
+        """A time for new versions of these sessions that beats every stored version.
+
+        Usually just ``now``; but another computer whose clock runs ahead may have
+        written a version "later", and a mend must still win over what it mends.
+        """
+        sessions = list(sessions)
+        ids = {session.id for session in sessions}
+        months = {month_key(session.day) for session in sessions}
+        stored = [r.updated for r in self.records_for_months(months) if r.session.id in ids]
+        latest = max(stored, default=now)
+        return now if now > latest else latest + timedelta(microseconds=1)
+
     def replace(self, old: Session, new: Session, now: datetime) -> None:
         """Record ``new`` as the current version of ``old`` (same id)."""
+        now = self.newer_than_stored([old], now)
         records = []
         if month_key(old.day) != month_key(new.day):
             # The old month must learn the session left it; the newer version wins by a tick.
@@ -291,6 +305,8 @@ class SessionStore:
         self.delete_many([session], now)
 
     def delete_many(self, sessions: Iterable[Session], now: datetime) -> None:
+        sessions = list(sessions)
+        now = self.newer_than_stored(sessions, now)
         records = [
             Record(session=s, updated=now, device=self.device, deleted=True) for s in sessions
         ]
