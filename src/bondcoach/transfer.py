@@ -76,6 +76,10 @@ class ImportPlan:
     sessions: tuple[Session, ...]
     rows: int
 
+    def new_to(self, live_ids: set[str]) -> tuple[Session, ...]:
+        """The sessions a store does not hold yet: importing twice adds nothing twice."""
+        return tuple(session for session in self.sessions if session.id not in live_ids)
+
 
 def _fail(path: Path, line: int, problem: str) -> InputError:
     return InputError(f"{path}, line {line}: {problem}; nothing was imported")

@@ -155,24 +155,33 @@ class WeekReview:
     low_mood: tuple[str, ...]
 
 
+def dates_to_read(day: date, today: date, week_start: str) -> tuple[date, date]:
+    """First and last date whose sessions a review of ``day``'s week needs: the week,
+    the week before, and (for the current week) enough days back for the streak."""
+    start, end = week_bounds(day, week_start)
+    first = start - timedelta(days=DAYS_IN_WEEK)
+    if start <= today <= end:
+        first = min(first, today - timedelta(days=STREAK_CAP + 1))
+    return first, end
+
+
 def review_week(
-    week_sessions: list[Session],
-    previous_sessions: list[Session],
-    recent_sessions: list[Session] | None,
-    start: date,
-    today: date,
-    settings: TargetSettings,
+    sessions: list[Session], day: date, today: date, week_start: str, settings: TargetSettings
 ) -> WeekReview:
+    """The week holding ``day``, from sessions covering at least ``dates_to_read``."""
+    start, end = week_bounds(day, week_start)
+    previous_start = start - timedelta(days=DAYS_IN_WEEK)
+    week_sessions = [s for s in sessions if start <= s.day <= end]
     summary = summarize_week(week_sessions, start, today, settings)
     streak = None
-    if recent_sessions is not None:
-        streak = streak_days({session.day for session in recent_sessions}, today)
-    in_week = [s for s in week_sessions if summary.start <= s.day <= summary.end]
+    if start <= today <= end:
+        streak = streak_days({session.day for session in sessions}, today)
+    previous_sessions = [s for s in sessions if previous_start <= s.day < start]
     return WeekReview(
         summary=summary,
         previous_total=sum(session.minutes for session in previous_sessions),
         streak=streak,
-        low_mood=tuple(low_mood_caregivers(in_week)),
+        low_mood=tuple(low_mood_caregivers(week_sessions)),
     )
 
 

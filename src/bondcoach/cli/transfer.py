@@ -66,13 +66,8 @@ def import_command(
     now = clock.now()
     plan = plan_import(file, raw, now)
     store = open_store()
-    known = store.live_ids()
-    fresh = tuple(session for session in plan.sessions if session.id not in known)
+    fresh = plan.new_to(store.live_ids())
     if fresh:
         store.add_many(fresh, now)
         remember_for_undo("import", (), fresh)
-    already = len(plan.sessions) - len(fresh)
-    data_view.show_done(
-        f"imported {len(fresh)} session{'s' if len(fresh) != 1 else ''} from {plan.rows} rows"
-        + (f"; {already} were already here" if already else "")
-    )
+    data_view.show_imported(len(fresh), plan.rows, len(plan.sessions) - len(fresh))

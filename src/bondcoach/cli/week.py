@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +9,6 @@ import typer
 
 from bondcoach.cli.options import JSON_HELP
 
-STREAK_LOOKBACK = timedelta(days=31)
 SAVE_SUFFIXES = (".svg", ".html")
 
 
@@ -43,7 +41,7 @@ def week_command(
     from bondcoach.store import open_store
     from bondcoach.timeparse import parse_date
     from bondcoach.views import week as week_view
-    from bondcoach.week import review_week, week_as_json, week_bounds
+    from bondcoach.week import dates_to_read, review_week, week_as_json
 
     if save is not None and as_json:
         raise InputError("--save keeps what the screen shows, so it does not go with --json")
@@ -52,19 +50,8 @@ def week_command(
     today = clock.now().date()
     day = parse_date(of, "--of") if of is not None else today
     profile = load_profile()
-    start, end = week_bounds(day, profile.week_start)
-    previous_start = start - timedelta(days=7)
-    holds_today = start <= today <= end
-    first = min(previous_start, today - STREAK_LOOKBACK) if holds_today else previous_start
-    sessions = open_store().sessions_between(first, end)
-    review = review_week(
-        [s for s in sessions if s.day >= start],
-        [s for s in sessions if previous_start <= s.day < start],
-        sessions if holds_today else None,
-        start,
-        today,
-        profile.target_settings(),
-    )
+    sessions = open_store().sessions_between(*dates_to_read(day, today, profile.week_start))
+    review = review_week(sessions, day, today, profile.week_start, profile.target_settings())
     if as_json:
         views.print_json(week_as_json(review))
         return

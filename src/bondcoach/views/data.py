@@ -55,6 +55,13 @@ def show_done(message: str) -> None:
     console().print(f"[green]Done[/]: {escape(message)}")
 
 
+def show_imported(added: int, rows: int, already: int) -> None:
+    from bondcoach.formatting import plural
+
+    done = f"imported {plural(added, 'session')} from {plural(rows, 'row')}"
+    show_done(done + (f"; {already} were already here" if already else ""))
+
+
 def show_checkup(checkup: Checkup) -> None:
     from rich.markup import escape
 
