@@ -19,7 +19,7 @@ still sees the truth.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -71,11 +71,11 @@ class SessionStore:
 
     # Reading ------------------------------------------------------------------
 
-    def month_files(self, month: str | None = None) -> Iterator[MonthFile]:
+    def month_files(self) -> Iterator[MonthFile]:
         for device_dir in sorted(list_dirs(self.sessions_dir)):
             for path in sorted(list_files(device_dir)):
                 match = MONTH_FILE.match(path.name)
-                if match is None or (month is not None and match.group(1) != month):
+                if match is None:
                     continue
                 yield MonthFile(
                     path=path,
@@ -111,13 +111,8 @@ class SessionStore:
 
     def sessions_between(self, first: date, last: date) -> list[Session]:
         """Current sessions whose day falls in [first, last], oldest first."""
-        newest = newest_versions(self.records_for_months(months_between(first, last)))
-        found = [
-            record.session
-            for record in newest.values()
-            if not record.deleted and first <= record.session.day <= last
-        ]
-        return sorted(found, key=lambda session: (session.start, session.id))
+        records = self.records_for_months(months_between(first, last))
+        return _current(records, lambda day: first <= day <= last)
 
     def months(self) -> list[str]:
         """Every month that has sessions, oldest first."""
@@ -127,13 +122,7 @@ class SessionStore:
 
     def sessions_in_month(self, month: str) -> list[Session]:
         """A month's sessions. Each month's files alone tell its truth (see the module doc)."""
-        newest = newest_versions(self.records_for_months([month]))
-        live = [
-            record.session
-            for record in newest.values()
-            if not record.deleted and month_key(record.session.day) == month
-        ]
-        return sorted(live, key=lambda session: (session.start, session.id))
+        return _current(self.records_for_months([month]), lambda day: month_key(day) == month)
 
     def iter_sessions(self) -> Iterator[Session]:
         """Every session, oldest first, one month in memory at a time."""
@@ -312,6 +301,16 @@ class SessionStore:
         ]
         with self.locked():
             self.write_records(records, now)
+
+
+def _current(records: Iterable[Record], on: Callable[[date], bool]) -> list[Session]:
+    """The newest version of each session, unless deleted, on the days asked for."""
+    live = [
+        record.session
+        for record in newest_versions(records).values()
+        if not record.deleted and on(record.session.day)
+    ]
+    return sorted(live, key=lambda session: (session.start, session.id))
 
 
 def lock_file_for(data_root: Path) -> Path:
