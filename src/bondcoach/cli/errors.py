@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from typer import Abort
-from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperGroup
 
 from bondcoach.errors import USAGE, BondcoachError
@@ -54,7 +54,7 @@ class BondcoachGroup(TyperGroup):
         sys.exit(code)
 
 
-def run_safely(invoke: Any) -> int:
+def run_safely(invoke: Callable[[], Any]) -> int:
     from bondcoach import views
 
     try:
@@ -62,10 +62,6 @@ def run_safely(invoke: Any) -> int:
     except BondcoachError as error:
         views.error(error.message, error.hint)
         return error.exit_code
-    except NoArgsIsHelpError as error:
-        if error.ctx is not None:
-            sys.stdout.write(error.ctx.get_help() + "\n")
-        return 0
     except UsageError as error:
         views.error(_usage_line(error))
         return USAGE
