@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import pairwise
@@ -197,9 +198,16 @@ def test_second_ctrl_c_at_the_keep_question_leaves_without_writing(cli, fake, fo
     def interrupted() -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(
-        play_module, "sys", SimpleNamespace(stdin=SimpleNamespace(readline=interrupted))
-    )
+    import bondcoach.cli.prompts as prompts
+
+    class CtrlCAtTheKeyboard:
+        """sys as the prompt sees it: output as usual, but reading raises Ctrl-C."""
+
+        stdin = SimpleNamespace(readline=interrupted)
+        stdout = property(lambda self: sys.stdout)
+        stderr = property(lambda self: sys.stderr)
+
+    monkeypatch.setattr(prompts, "sys", CtrlCAtTheKeyboard())
     with at():
         before = data_files(folders.data)
         result = cli("play", "15")

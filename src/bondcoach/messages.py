@@ -61,10 +61,11 @@ def low_mood_week(who: str | None) -> str:
 
 
 PLAY_NOT_KEPT = "Stopped. Nothing was saved."
+PLAY_UNDER_A_MINUTE = "Stopped before a whole minute had passed, so nothing was saved."
 
 
 def play_keep_question(minutes: int) -> str:
-    return f"\nStopped after {minutes} min. Keep those minutes? [Y/n]: "
+    return f"\nStopped after {minutes} min. Keep those minutes? [Y/n]"
 
 
 def play_not_saved(start: datetime, minutes: int) -> str:

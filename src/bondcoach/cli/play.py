@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from typing import Annotated
 
@@ -57,6 +56,9 @@ def play_command(
         spent = planned
     except KeyboardInterrupt:
         spent = whole_minutes(timer.elapsed())
+        if spent < 1:
+            views.warn(messages.PLAY_UNDER_A_MINUTE)
+            return
         if not _keep(spent):
             views.warn(messages.PLAY_NOT_KEPT)
             return
@@ -71,8 +73,7 @@ def play_command(
 
 def _keep(spent: int) -> bool:
     """Ask whether to keep the minutes so far. A second Ctrl-C escapes from here."""
-    if spent < 1:
-        return False
-    typer.echo(messages.play_keep_question(spent), nl=False)
-    answer = sys.stdin.readline()  # end of input keeps them: the time was real
-    return answer.strip().lower() not in ("n", "no")
+    from bondcoach.cli.prompts import ask
+
+    answer = ask(messages.play_keep_question(spent))  # end of input keeps them: time was real
+    return (answer or "").lower() not in ("n", "no")
