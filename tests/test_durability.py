@@ -120,7 +120,7 @@ def test_many_processes_logging_at_once_lose_nothing(cli):
     ids = history_ids(cli)
     assert sorted(ids) == sorted(reported)
     starts = sorted(s["start"] for s in json_out(cli("history", "--last", "100", "--json")))
-    assert starts == [f"2026-01-05T10:{minute:02d}:00Z" for minute in range(12)]
+    assert starts == [f"2026-01-05T10:{minute:02d}:00+00:00" for minute in range(12)]
 
 
 # 2. Killed at random moments ------------------------------------------------------------

@@ -90,7 +90,7 @@ def test_history_lists_the_newest_with_ids_oldest_first(bc):
     assert [s["id"] for s in bc.history("--last", "50")] == ids
     first = shown[0]
     assert set(first) >= {"id", "start", "minutes", "activities", "mood", "note", "who"}
-    assert first["start"] == "2026-11-12T09:00:00Z"
+    assert first["start"] == "2026-11-12T09:00:00+00:00"
 
 
 def test_history_of_a_date_and_the_plain_view_shows_short_ids(bc):
@@ -129,7 +129,7 @@ def test_edit_changes_each_field(bc):
     bc.ok("edit", session, "--minutes", "25")
     assert bc.by_id()[session]["minutes"] == 25
     bc.ok("edit", session, "--at", "2026-11-24 07:45")
-    assert bc.by_id()[session]["start"] == "2026-11-24T07:45:00Z"
+    assert bc.by_id()[session]["start"] == "2026-11-24T07:45:00+00:00"
     bc.ok("edit", session, "--activity", "Read", "--activity", "talk, sing")
     assert bc.by_id()[session]["activities"] == ["read", "talk", "sing"]
     bc.ok("edit", session, "--note", "a calm bath")
@@ -212,7 +212,7 @@ def test_every_edit_rejection_exits_2_and_writes_nothing(bc, snapshot, change):
     assert "Traceback" not in result.output
     assert snapshot() == before
     [stored] = bc.everything()
-    assert (stored["minutes"], stored["start"]) == (15, "2026-11-24T09:00:00Z")
+    assert (stored["minutes"], stored["start"]) == (15, "2026-11-24T09:00:00+00:00")
 
 
 def test_editing_into_another_month_moves_the_session(bc, folders):
@@ -307,7 +307,7 @@ def test_undo_an_edit_puts_the_old_version_back(bc, snapshot):
     assert (restored["minutes"], restored["note"], restored["start"]) == (
         15,
         "before",
-        "2026-11-24T09:00:00Z",
+        "2026-11-24T09:00:00+00:00",
     )
     assert len(bc.everything()) == 1
     nothing_to_undo(bc, snapshot)

@@ -273,11 +273,11 @@ def test_a_minimal_csv_imports_with_derived_ids(cli, clock, tmp_path, folders):
     assert "imported 3" in result.stdout
     rows = {row["start"]: row for row in history(cli)}
     assert set(rows) == {
-        "2026-11-20T14:30:00Z",
+        "2026-11-20T14:30:00+00:00",
         "2026-07-01T08:00:00+01:00",  # BST, stored with its offset
-        "2026-11-21T09:05:00Z",
+        "2026-11-21T09:05:00+00:00",
     }
-    afternoon = rows["2026-11-20T14:30:00Z"]
+    afternoon = rows["2026-11-20T14:30:00+00:00"]
     assert afternoon["activities"] == ["sing", "read"]
     assert afternoon["minutes"] == 25
     expected = content_id("2026-11-20T14:30:00", 25, None)  # the start as written

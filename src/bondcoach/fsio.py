@@ -92,7 +92,7 @@ def atomic_write(path: Path, data: bytes, own_folder: bool = True) -> None:
     temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}.{os.urandom(4).hex()}")
     try:
         _write_new_file(temp, data)
-        temp.replace(path)
+        os.replace(temp, path)  # noqa: PTH105 - os.replace, so tests can inject faults on 3.10 too
     except OSError as error:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -130,7 +130,7 @@ def create_once(path: Path, data: bytes) -> bool:
         except OSError:  # a file system without hard links: replace only if still absent
             if path.exists():
                 return False
-            temp.replace(path)
+            os.replace(temp, path)  # noqa: PTH105 - as in atomic_write
         _fsync_dir(path.parent)
         return True
     except OSError as error:

@@ -91,7 +91,10 @@ def _parse_start(text: str) -> tuple[datetime, str]:
     The id comes from the start as written (wall clock, plus the offset if the file
     gives one), so the same spreadsheet gets the same ids on computers in any timezone.
     """
-    moment = datetime.fromisoformat(text.strip().replace("T", " "))
+    cleaned = text.strip().replace("T", " ")
+    if cleaned.endswith(("Z", "z")):  # UTC, as many trackers write it (3.10 reads no "Z")
+        cleaned = cleaned[:-1] + "+00:00"
+    moment = datetime.fromisoformat(cleaned)
     written = moment.replace(second=0, microsecond=0).isoformat()
     if moment.tzinfo is None:
         return localize(moment), written

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 def session_json(session: Session) -> dict[str, Any]:
     payload: dict[str, Any] = session.model_dump(mode="json")
+    # The same ISO 8601 form as export ("+00:00", never pydantic's "Z"): one format for
+    # scripts, and one that Python 3.10's fromisoformat reads.
+    payload["start"] = session.start.isoformat()
     payload["day"] = session.day.isoformat()
     return payload
 
