@@ -229,3 +229,9 @@ def test_week_save_writes_a_private_file_without_touching_the_folder(cli, tmp_pa
     assert (folder / "week.html").stat().st_mode & 0o777 == 0o600
     assert folder.stat().st_mode & 0o777 == 0o755
     assert "private" in (folder / "week.html").read_text(encoding="utf-8")
+
+
+def test_setup_json_without_show_is_refused(cli, folders) -> None:
+    result = cli("setup", "--baby-name", "Mia", "--json")
+    assert result.exit_code == 2
+    assert data_files(folders.data) == {}

@@ -18,7 +18,6 @@ import bondcoach.cli.play as play_module
 import bondcoach.timer
 from bondcoach.timer import IDEA_EVERY_SECONDS, PlayTimer, idea_for, whole_minutes
 from bondcoach.tips import load_guidance
-from bondcoach.views import play as play_view
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 20, 0, tzinfo=LONDON)
@@ -272,7 +271,7 @@ def test_idea_for_changes_every_few_minutes():
 def test_ideas_start_with_the_chosen_activity_and_come_from_the_tips():
     guidance = load_guidance()
     sing = dict(guidance.activities)["sing"]
-    ideas = play_view.ideas_for(guidance, ["sing"])
+    ideas = bondcoach.timer.ideas_for(guidance, ["sing"])
     assert ideas[0] == sing
     titles = {tip.title for tip in guidance.tips}
     assert titles & set(ideas)

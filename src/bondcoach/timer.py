@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bondcoach.tips import Guidance
 
 IDEA_EVERY_SECONDS = 180.0
 TICK_SECONDS = 1.0
@@ -43,3 +47,18 @@ def idea_for(ideas: Sequence[str], elapsed: float) -> str:
 
 def whole_minutes(seconds: float) -> int:
     return int(seconds // 60)
+
+
+IDEA_TOPICS = ("cues", "routine")
+
+
+def ideas_for(guidance: Guidance, activities: Sequence[str]) -> list[str]:
+    """Ideas for the chosen activities first, then the others and cue-reading tips."""
+    by_name = dict(guidance.activities)
+    chosen = [by_name[name] for name in activities if name in by_name]
+    others = [idea for name, idea in guidance.activities if name not in activities]
+    tips = [tip.title for tip in guidance.tips if tip.topic in IDEA_TOPICS]
+    mixed: list[str] = []
+    for index in range(max(len(others), len(tips))):
+        mixed.extend(pair[index] for pair in (others, tips) if index < len(pair))
+    return chosen + mixed

@@ -40,7 +40,7 @@ def play_command(
     from bondcoach.errors import BondcoachError, DataError
     from bondcoach.store import open_store
     from bondcoach.timeparse import parse_minutes
-    from bondcoach.timer import PlayTimer, whole_minutes
+    from bondcoach.timer import PlayTimer, ideas_for, whole_minutes
     from bondcoach.tips import load_guidance
     from bondcoach.views import play as play_view
 
@@ -49,7 +49,7 @@ def play_command(
     # Read the store now: a problem should show before the time together, not after.
     started = clock.now()
     open_store().sessions_between(started.date(), started.date())
-    ideas = play_view.ideas_for(load_guidance(), activities)
+    ideas = ideas_for(load_guidance(), activities)
     timer = PlayTimer(planned * 60, clock=TIMER_CLOCK, sleep=TIMER_SLEEP)
     try:
         play_view.run_live(timer, ideas)

@@ -52,10 +52,13 @@ def setup_command(
     uses the same data folder; the caregiver name belongs to this computer only.
     """
     from bondcoach import clock, device, views
+    from bondcoach.errors import InputError
     from bondcoach.profile import load_profile, profile_exists, save_profile
     from bondcoach.setup import check_awake_hours, check_birth_date, check_name, check_week_start
     from bondcoach.views import setup as setup_view
 
+    if as_json and not show:
+        raise InputError("--json goes with --show")
     profile = load_profile()
     # create=False: a refused setup must not leave even a device id behind.
     this_device = device.load_device(create=False)

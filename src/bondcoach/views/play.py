@@ -12,21 +12,6 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from bondcoach.timer import PlayTimer
-    from bondcoach.tips import Guidance
-
-IDEA_TOPICS = ("cues", "routine")
-
-
-def ideas_for(guidance: Guidance, activities: Sequence[str]) -> list[str]:
-    """Ideas for the chosen activities first, then the others and cue-reading tips."""
-    by_name = dict(guidance.activities)
-    chosen = [by_name[name] for name in activities if name in by_name]
-    others = [idea for name, idea in guidance.activities if name not in activities]
-    tips = [tip.title for tip in guidance.tips if tip.topic in IDEA_TOPICS]
-    mixed: list[str] = []
-    for index in range(max(len(others), len(tips))):
-        mixed.extend(pair[index] for pair in (others, tips) if index < len(pair))
-    return chosen + mixed
 
 
 def _frame(timer: PlayTimer, elapsed: float, idea: str) -> RenderableType:
