@@ -65,7 +65,7 @@ PLAY_UNDER_A_MINUTE = "Stopped before a whole minute had passed, so nothing was 
 
 
 def play_keep_question(minutes: int) -> str:
-    return f"\nStopped after {minutes} min. Keep those minutes? [Y/n]"
+    return f"\nStopped after {minutes} min. Keep those minutes?"
 
 
 def play_not_saved(start: datetime, minutes: int) -> str:

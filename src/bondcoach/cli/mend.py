@@ -99,10 +99,9 @@ def delete_command(
     store = open_store()
     session = store.find(session_id)
     if not yes:
-        from bondcoach.cli.prompts import ask
+        from bondcoach.cli.prompts import confirm
 
-        answer = ask(f"Delete {data_view.describe(session)}? [y/N]", "")
-        if (answer or "").lower() not in ("y", "yes"):
+        if not confirm(f"Delete {data_view.describe(session)}?", default=False):
             raise BondcoachError("kept it; nothing was deleted")
     store.delete(session, clock.now())
     remember_for_undo("delete", (session,), ())

@@ -73,7 +73,7 @@ def play_command(
 
 def _keep(spent: int) -> bool:
     """Ask whether to keep the minutes so far. A second Ctrl-C escapes from here."""
-    from bondcoach.cli.prompts import ask
+    from bondcoach.cli.prompts import confirm
 
-    answer = ask(messages.play_keep_question(spent))  # end of input keeps them: time was real
-    return (answer or "").lower() not in ("n", "no")
+    # Yes by default, at the end of input too: the time together was real.
+    return confirm(messages.play_keep_question(spent), default=True)

@@ -27,6 +27,16 @@ def ask(question: str, default: str = "", to_stderr: bool = False) -> str | None
     return line.strip() or default
 
 
+def confirm(question: str, default: bool) -> bool:
+    """A yes/no question; Enter, the end of input or any other answer gives ``default``."""
+    answer = (ask(f"{question} [{'Y/n' if default else 'y/N'}]") or "").lower()
+    if answer in ("y", "yes"):
+        return True
+    if answer in ("n", "no"):
+        return False
+    return default
+
+
 def ask_until(
     question: str,
     default: str,
