@@ -148,11 +148,11 @@ def test_what_you_typed_is_quoted_literally_in_errors(cli, args):
 @pytest.mark.parametrize(
     ("module", "function", "args"),
     [
-        ("bondcoach.tips", "tip_of_the_day", ["tip"]),
-        ("bondcoach.tips", "load_guidance", ["tip", "--json"]),
-        ("bondcoach.coach", "resolve_when", ["log", "15"]),
-        ("bondcoach.week", "summarize_week", ["week"]),
-        ("bondcoach.week", "week_bounds", ["week", "--json"]),
+        ("bondcoach.guidance.tips", "tip_of_the_day", ["tip"]),
+        ("bondcoach.guidance.tips", "load_guidance", ["tip", "--json"]),
+        ("bondcoach.core.coach", "resolve_when", ["log", "15"]),
+        ("bondcoach.core.week", "summarize_week", ["week"]),
+        ("bondcoach.core.week", "week_bounds", ["week", "--json"]),
     ],
 )
 def test_an_unexpected_exception_is_a_message_not_a_traceback(
@@ -176,7 +176,7 @@ def test_debug_mode_lets_the_exception_through(cli, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RuntimeError("the kettle exploded")
 
-    monkeypatch.setattr("bondcoach.tips.tip_of_the_day", broken)
+    monkeypatch.setattr("bondcoach.guidance.tips.tip_of_the_day", broken)
     result = cli("tip", env={"BONDCOACH_DEBUG": "1"})
     assert isinstance(result.exception, RuntimeError)
 

@@ -14,10 +14,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bondcoach import ages, store, targets, timeparse
+from bondcoach.core import ages, targets, timeparse
+from bondcoach.core.models import Session
+from bondcoach.core.week import week_bounds
 from bondcoach.errors import InputError
-from bondcoach.models import Session
-from bondcoach.week import week_bounds
+from bondcoach.storage import session_store as store
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

@@ -32,10 +32,10 @@ from conftest import data_files, json_out
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import bondcoach.store
-from bondcoach.fsio import TEMP_PREFIX
-from bondcoach.models import Session
-from bondcoach.store import SessionStore, month_key, open_store
+import bondcoach.storage.session_store
+from bondcoach.core.models import Session
+from bondcoach.storage.fsio import TEMP_PREFIX
+from bondcoach.storage.session_store import SessionStore, month_key, open_store
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)  # a Thursday, GMT
@@ -294,7 +294,7 @@ class SaveFault:
 
 def backup_target(folders) -> Path:
     """The backup file the next save of the month file (at the frozen NOW) will write."""
-    from bondcoach.backups import _stamp
+    from bondcoach.storage.backups import _stamp
 
     [device_dir] = device_dirs(folders)
     return folders.data / "backups" / device_dir.name / f"{MONTH}.{_stamp(NOW)}.json"
@@ -754,7 +754,7 @@ def test_a_held_lock_makes_log_give_up_with_a_message_and_write_nothing(
 ):
     log_ok(cli, "10", "--at", "2026-11-20 10:00")
     store = open_store()
-    monkeypatch.setattr(bondcoach.store, "LOCK_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(bondcoach.storage.session_store, "LOCK_TIMEOUT_SECONDS", 0.2)
     before = data_files(folders.data)
     with filelock.FileLock(store.lock_file):
         started = time.monotonic()
@@ -812,7 +812,7 @@ def test_a_lock_held_by_another_process_is_respected(cli, folders, monkeypatch):
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "held"
-        monkeypatch.setattr(bondcoach.store, "LOCK_TIMEOUT_SECONDS", 0.3)
+        monkeypatch.setattr(bondcoach.storage.session_store, "LOCK_TIMEOUT_SECONDS", 0.3)
         before = data_files(folders.data)
         result = cli("log", "15", "--at", "2026-02-03 10:00")
         assert result.exit_code == 1, result.output

@@ -10,7 +10,7 @@ import pytest
 from conftest import at, data_files, flat, json_out, ok
 
 import bondcoach.cli.play as play_module
-from bondcoach import journal
+from bondcoach.storage import undo_log as journal
 
 
 def history(cli) -> list[dict]:
@@ -85,7 +85,7 @@ def test_play_says_how_to_log_the_minutes_when_saving_fails(cli, folders, monkey
 
         raise DataError("could not save: No space left on device")
 
-    monkeypatch.setattr("bondcoach.store.SessionStore.add", full_disk)
+    monkeypatch.setattr("bondcoach.storage.session_store.SessionStore.add", full_disk)
     with at():
         result = cli("play", "5", input="\n\n")
     assert result.exit_code == 1

@@ -14,7 +14,7 @@ import time_machine
 from conftest import data_files, json_out
 
 from bondcoach import messages, views
-from bondcoach.store import open_store
+from bondcoach.storage.session_store import open_store
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)  # a Thursday, GMT (+00:00)

@@ -7,7 +7,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from bondcoach import paths
+from bondcoach.storage import paths
 
 
 def test_overrides_win(folders) -> None:

@@ -15,9 +15,9 @@ import time_machine
 from conftest import data_files, json_out
 
 import bondcoach.cli.play as play_module
-import bondcoach.timer
-from bondcoach.timer import IDEA_EVERY_SECONDS, PlayTimer, idea_for, whole_minutes
-from bondcoach.tips import load_guidance
+import bondcoach.core.timer
+from bondcoach.core.timer import IDEA_EVERY_SECONDS, PlayTimer, idea_for, whole_minutes
+from bondcoach.guidance.tips import load_guidance
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 20, 0, tzinfo=LONDON)
@@ -271,7 +271,7 @@ def test_idea_for_changes_every_few_minutes():
 def test_ideas_start_with_the_chosen_activity_and_come_from_the_tips():
     guidance = load_guidance()
     sing = dict(guidance.activities)["sing"]
-    ideas = bondcoach.timer.ideas_for(guidance, ["sing"])
+    ideas = bondcoach.core.timer.ideas_for(guidance, ["sing"])
     assert ideas[0] == sing
     titles = {tip.title for tip in guidance.tips}
     assert titles & set(ideas)
@@ -280,14 +280,14 @@ def test_ideas_start_with_the_chosen_activity_and_come_from_the_tips():
 
 def test_the_ideas_shown_during_a_play_change_every_few_minutes(cli, fake, monkeypatch):
     shown: list[tuple[float, str]] = []
-    real = bondcoach.timer.idea_for
+    real = bondcoach.core.timer.idea_for
 
     def recording(ideas, elapsed):
         idea = real(ideas, elapsed)
         shown.append((elapsed, idea))
         return idea
 
-    monkeypatch.setattr(bondcoach.timer, "idea_for", recording)
+    monkeypatch.setattr(bondcoach.core.timer, "idea_for", recording)
     with at():
         result = cli("play", "15", "-a", "sing", input="\n\n")
     assert result.exit_code == 0, (result.stdout, result.stderr)

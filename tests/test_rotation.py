@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bondcoach.models import TOPICS
-from bondcoach.tips import TipData, rotation, suitable_tips, tip_of_the_day
+from bondcoach.core.models import TOPICS
+from bondcoach.guidance.tips import TipData, rotation, suitable_tips, tip_of_the_day
 
 SLUG = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
 DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))

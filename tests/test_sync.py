@@ -261,8 +261,8 @@ def test_a_mend_wins_even_over_a_computer_whose_clock_runs_ahead(folders, monkey
     """Computer A's clock is an hour fast; B edits what A logged, at B's (earlier) now."""
     from datetime import datetime, timedelta, timezone
 
-    from bondcoach.models import Session
-    from bondcoach.store import SessionStore
+    from bondcoach.core.models import Session
+    from bondcoach.storage.session_store import SessionStore
 
     now = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
     lock = folders.state / "s.lock"

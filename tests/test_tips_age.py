@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from conftest import json_out
 
-from bondcoach.tips import load_guidance, suitable_tips, tip_of_the_day
+from bondcoach.guidance.tips import load_guidance, suitable_tips, tip_of_the_day
 
 LONDON = ZoneInfo("Europe/London")
 TODAY = date(2026, 11, 26)

@@ -10,9 +10,10 @@ import pytest
 import yaml
 from conftest import json_out
 
-from bondcoach import tips, yaml_tips
+from bondcoach.core.models import TOPICS, TipsFile
 from bondcoach.errors import DataError
-from bondcoach.models import TOPICS, TipsFile
+from bondcoach.guidance import tips
+from bondcoach.guidance import tips_yaml as yaml_tips
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "tips.yaml"
 USUAL_ACTIVITIES = {

@@ -20,8 +20,8 @@ from conftest import data_files, json_out, set_timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bondcoach.models import Session, normalise_activity
-from bondcoach.store import content_id, open_store
+from bondcoach.core.models import Session, normalise_activity
+from bondcoach.storage.session_store import content_id, open_store
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)  # a Thursday, GMT

@@ -19,10 +19,11 @@ def doctor_command(
     ] = None,
 ) -> None:
     """Check every file bondcoach keeps, list backups, and restore one if you need to."""
-    from bondcoach import clock, paths
-    from bondcoach.backups import restore_backup
-    from bondcoach.doctor import check_store
-    from bondcoach.store import open_store
+    from bondcoach.core import clock
+    from bondcoach.storage import paths
+    from bondcoach.storage.backups import restore_backup
+    from bondcoach.storage.checkup import check_store
+    from bondcoach.storage.session_store import open_store
     from bondcoach.views import data as data_view
 
     store = open_store()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 
 def glance() -> None:
-    from bondcoach import clock
-    from bondcoach.coach import day_progress
-    from bondcoach.profile import load_profile, profile_exists
-    from bondcoach.store import open_store
-    from bondcoach.tips import load_guidance, tip_of_the_day
+    from bondcoach.core import clock
+    from bondcoach.core.coach import day_progress
+    from bondcoach.guidance.tips import load_guidance, tip_of_the_day
+    from bondcoach.storage.profile import load_profile, profile_exists
+    from bondcoach.storage.session_store import open_store
     from bondcoach.views import glance as glance_view
 
     today = clock.now().date()

@@ -67,10 +67,10 @@ def log_command(
 
     [bold]bondcoach log 15[/] is enough. Counts on the day you started.
     """
-    from bondcoach import clock
     from bondcoach.cli.saving import ask_optional, ask_reflection, save_and_show
-    from bondcoach.coach import check_mood, check_when_options, resolve_when, split_activities
-    from bondcoach.timeparse import parse_minutes
+    from bondcoach.core import clock
+    from bondcoach.core.coach import check_mood, check_when_options, resolve_when, split_activities
+    from bondcoach.core.timeparse import parse_minutes
 
     check_mood(mood)
     check_when_options(at, ago)
@@ -90,8 +90,8 @@ def log_command(
 
 def _ask_minutes(to_stderr: bool) -> int:
     from bondcoach.cli.prompts import ask_until
-    from bondcoach.coach import DEFAULT_MINUTES
-    from bondcoach.timeparse import parse_minutes
+    from bondcoach.core.coach import DEFAULT_MINUTES
+    from bondcoach.core.timeparse import parse_minutes
 
     return ask_until(
         messages.PROMPT_MINUTES,

@@ -22,9 +22,9 @@ def history_command(
 ) -> None:
     """List sessions with their short ids, newest last."""
     from bondcoach import views
+    from bondcoach.core.timeparse import parse_date
     from bondcoach.errors import InputError
-    from bondcoach.store import open_store
-    from bondcoach.timeparse import parse_date
+    from bondcoach.storage.session_store import open_store
     from bondcoach.views import data as data_view
     from bondcoach.views.log import session_json
 
@@ -63,10 +63,11 @@ def edit_command(
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Change a logged session. Checked like 'log'; 'undo' takes it back."""
-    from bondcoach import clock, views
+    from bondcoach import views
     from bondcoach.cli.saving import remember_for_undo
-    from bondcoach.mend import EditRequest, edited
-    from bondcoach.store import open_store
+    from bondcoach.core import clock
+    from bondcoach.core.editing import EditRequest, edited
+    from bondcoach.storage.session_store import open_store
     from bondcoach.views import data as data_view
     from bondcoach.views.log import session_json
 
@@ -90,10 +91,10 @@ def delete_command(
     ] = False,
 ) -> None:
     """Remove a logged session (asks first). 'undo' brings it back."""
-    from bondcoach import clock
     from bondcoach.cli.saving import remember_for_undo
+    from bondcoach.core import clock
     from bondcoach.errors import BondcoachError
-    from bondcoach.store import open_store
+    from bondcoach.storage.session_store import open_store
     from bondcoach.views import data as data_view
 
     store = open_store()
@@ -110,9 +111,10 @@ def delete_command(
 
 def undo_command() -> None:
     """Take back this computer's last log, edit, delete or import (once)."""
-    from bondcoach import clock, journal
-    from bondcoach.mend import undo
-    from bondcoach.store import open_store
+    from bondcoach.core import clock
+    from bondcoach.core.editing import undo
+    from bondcoach.storage import undo_log as journal
+    from bondcoach.storage.session_store import open_store
     from bondcoach.views import data as data_view
 
     change = journal.last_change()

@@ -34,14 +34,15 @@ def play_command(
     A new idea appears every few minutes. Ctrl-C stops early and asks whether to keep
     the minutes so far; a second Ctrl-C leaves without saving anything.
     """
-    from bondcoach import clock, views
+    from bondcoach import views
     from bondcoach.cli.saving import ask_reflection, save_and_show
-    from bondcoach.coach import When, split_activities
+    from bondcoach.core import clock
+    from bondcoach.core.coach import When, split_activities
+    from bondcoach.core.timeparse import parse_minutes
+    from bondcoach.core.timer import PlayTimer, ideas_for, whole_minutes
     from bondcoach.errors import BondcoachError, DataError
-    from bondcoach.store import open_store
-    from bondcoach.timeparse import parse_minutes
-    from bondcoach.timer import PlayTimer, ideas_for, whole_minutes
-    from bondcoach.tips import load_guidance
+    from bondcoach.guidance.tips import load_guidance
+    from bondcoach.storage.session_store import open_store
     from bondcoach.views import play as play_view
 
     planned = parse_minutes(minutes)

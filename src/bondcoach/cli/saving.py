@@ -9,15 +9,16 @@ from typing import TYPE_CHECKING
 from bondcoach import messages
 
 if TYPE_CHECKING:
-    from bondcoach.coach import When
-    from bondcoach.models import Session
+    from bondcoach.core.coach import When
+    from bondcoach.core.models import Session
 
 
 def remember_for_undo(kind: str, before: tuple[Session, ...], after: tuple[Session, ...]) -> None:
     """Note the change for 'undo'. Best effort: the change itself is already saved, and
     reporting failure now would invite a retry that saves it twice."""
-    from bondcoach import journal, views
+    from bondcoach import views
     from bondcoach.errors import DataError
+    from bondcoach.storage import undo_log as journal
 
     try:
         journal.remember(kind, before, after)
@@ -36,10 +37,10 @@ def save_and_show(
 ) -> None:
     """Store a session, remember it for undo, and show how today is going."""
     from bondcoach import views
-    from bondcoach.coach import day_progress, new_session, repeats_existing
-    from bondcoach.device import load_device
-    from bondcoach.profile import load_profile
-    from bondcoach.store import new_session_id, open_store
+    from bondcoach.core.coach import day_progress, new_session, repeats_existing
+    from bondcoach.storage.device import load_device
+    from bondcoach.storage.profile import load_profile
+    from bondcoach.storage.session_store import new_session_id, open_store
     from bondcoach.views import log as log_view
 
     who = who if who is not None else load_device().caregiver

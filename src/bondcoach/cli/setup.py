@@ -9,7 +9,7 @@ import typer
 from bondcoach.cli.options import JSON_HELP
 
 if TYPE_CHECKING:
-    from bondcoach.profile import Profile
+    from bondcoach.storage.profile import Profile
 
 T = TypeVar("T")
 
@@ -51,10 +51,17 @@ def setup_command(
     changes just those, without asking. The profile is shared with every computer that
     uses the same data folder; the caregiver name belongs to this computer only.
     """
-    from bondcoach import clock, device, views
+    from bondcoach import views
+    from bondcoach.core import clock
+    from bondcoach.core.profile_checks import (
+        check_awake_hours,
+        check_birth_date,
+        check_name,
+        check_week_start,
+    )
     from bondcoach.errors import InputError
-    from bondcoach.profile import load_profile, profile_exists, save_profile
-    from bondcoach.setup import check_awake_hours, check_birth_date, check_name, check_week_start
+    from bondcoach.storage import device
+    from bondcoach.storage.profile import load_profile, profile_exists, save_profile
     from bondcoach.views import setup as setup_view
 
     if as_json and not show:
@@ -100,7 +107,12 @@ def _interview(
     profile: Profile, caregiver: str | None, today: Any
 ) -> tuple[dict[str, Any], str | None]:
     from bondcoach.cli.prompts import ask_until
-    from bondcoach.setup import check_awake_hours, check_birth_date, check_name, check_week_start
+    from bondcoach.core.profile_checks import (
+        check_awake_hours,
+        check_birth_date,
+        check_name,
+        check_week_start,
+    )
 
     born = profile.birth_date.isoformat() if profile.birth_date else ""
     hours = f"{profile.awake_hours:g}" if profile.awake_hours is not None else "auto"

@@ -25,7 +25,7 @@ def support_command(
     """
     from bondcoach import views
     from bondcoach.errors import InputError
-    from bondcoach.support import lines_for, load_support
+    from bondcoach.guidance.support import lines_for, load_support
     from bondcoach.views import support as support_view
 
     support = load_support()

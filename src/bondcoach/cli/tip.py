@@ -31,11 +31,12 @@ def tip_command(
     Tips come from an interview with a perinatal therapist, in bondcoach's own words.
     Add your own in tips.yaml in your data folder (see the README).
     """
-    from bondcoach import clock, views
+    from bondcoach import views
+    from bondcoach.core import clock
     from bondcoach.errors import InputError
+    from bondcoach.guidance.tips import load_guidance, tip_of_the_day
     from bondcoach.messages import NO_TIPS_MATCH
-    from bondcoach.profile import load_profile
-    from bondcoach.tips import load_guidance, tip_of_the_day
+    from bondcoach.storage.profile import load_profile
     from bondcoach.views import tip as tip_view
 
     guidance = load_guidance()
@@ -46,7 +47,7 @@ def tip_command(
         if topic not in guidance.topics:
             raise InputError(f"no topic {topic!r}; choose one of: {', '.join(guidance.topics)}")
     if date is not None:
-        from bondcoach.timeparse import parse_date
+        from bondcoach.core.timeparse import parse_date
 
         day = parse_date(date)
     else:

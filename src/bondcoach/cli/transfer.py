@@ -26,8 +26,8 @@ def export_command(
     """
     import sys
 
-    from bondcoach.store import open_store
-    from bondcoach.transfer import write_csv, write_json
+    from bondcoach.core.transfer import write_csv, write_json
+    from bondcoach.storage.session_store import open_store
 
     writer = write_csv if fmt is Format.csv else write_json
     writer(open_store().iter_sessions(), sys.stdout, include_notes=not no_notes)
@@ -49,12 +49,12 @@ def import_command(
     another tracker needs only 'start' (like 2026-11-26 14:30) and 'minutes', and
     may have 'activities' (separated by ;), 'mood', 'note' and 'who'.
     """
-    from bondcoach import clock
     from bondcoach.cli.saving import remember_for_undo
+    from bondcoach.core import clock
+    from bondcoach.core.transfer import plan_import
     from bondcoach.errors import InputError
-    from bondcoach.fsio import read_bytes
-    from bondcoach.store import open_store
-    from bondcoach.transfer import plan_import
+    from bondcoach.storage.fsio import read_bytes
+    from bondcoach.storage.session_store import open_store
     from bondcoach.views import data as data_view
 
     try:

@@ -35,13 +35,14 @@ def week_command(
     Weeks run Monday to Sunday on this computer's calendar ('bondcoach setup
     --week-start sunday' to change). Every caregiver's time counts.
     """
-    from bondcoach import clock, views
+    from bondcoach import views
+    from bondcoach.core import clock
+    from bondcoach.core.timeparse import parse_date
+    from bondcoach.core.week import dates_to_read, review_week, week_as_json
     from bondcoach.errors import InputError
-    from bondcoach.profile import load_profile
-    from bondcoach.store import open_store
-    from bondcoach.timeparse import parse_date
+    from bondcoach.storage.profile import load_profile
+    from bondcoach.storage.session_store import open_store
     from bondcoach.views import week as week_view
-    from bondcoach.week import dates_to_read, review_week, week_as_json
 
     if save is not None and as_json:
         raise InputError("--save keeps what the screen shows, so it does not go with --json")
@@ -58,7 +59,7 @@ def week_command(
     out = views.console(record=save is not None)
     week_view.show_week(out, review, profile.baby_name)
     if save is not None:
-        from bondcoach.fsio import atomic_write
+        from bondcoach.storage.fsio import atomic_write
 
         atomic_write(save, week_view.recording(out, save.suffix), own_folder=False)
         week_view.show_saved(out, save)

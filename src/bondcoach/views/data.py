@@ -9,8 +9,8 @@ from bondcoach.formatting import day_and_time, duration
 from bondcoach.views import console
 
 if TYPE_CHECKING:
-    from bondcoach.doctor import Checkup
-    from bondcoach.models import Session
+    from bondcoach.core.models import Session
+    from bondcoach.storage.checkup import Checkup
 
 SHORT_ID = 7
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from bondcoach.views import console, today_row
 
 if TYPE_CHECKING:
-    from bondcoach.coach import DayProgress
-    from bondcoach.tips import TipData
+    from bondcoach.core.coach import DayProgress
+    from bondcoach.guidance.tips import TipData
 
 
 def next_step(progress: DayProgress, has_profile: bool) -> str:

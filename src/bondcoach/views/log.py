@@ -9,8 +9,8 @@ from bondcoach.formatting import day_and_time, duration
 from bondcoach.views import console, today_row
 
 if TYPE_CHECKING:
-    from bondcoach.coach import DayProgress
-    from bondcoach.models import Session
+    from bondcoach.core.coach import DayProgress
+    from bondcoach.core.models import Session
 
 
 def session_json(session: Session) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from bondcoach.views import console
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from bondcoach.timer import PlayTimer
+    from bondcoach.core.timer import PlayTimer
 
 
 def _frame(timer: PlayTimer, elapsed: float, idea: str) -> RenderableType:
@@ -37,7 +37,7 @@ def _frame(timer: PlayTimer, elapsed: float, idea: str) -> RenderableType:
 def run_live(timer: PlayTimer, ideas: Sequence[str]) -> None:
     from rich.live import Live
 
-    from bondcoach.timer import idea_for
+    from bondcoach.core.timer import idea_for
 
     out = console()
     out.print(f"[bold]Time together: {duration(int(timer.seconds // 60))}.[/] Enjoy it.")

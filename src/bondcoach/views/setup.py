@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bondcoach import paths
+from bondcoach.storage import paths
 from bondcoach.views import console
 
 if TYPE_CHECKING:
-    from bondcoach.profile import Profile
+    from bondcoach.storage.profile import Profile
 
 
 def profile_json(profile: Profile, caregiver: str | None) -> dict[str, Any]:
-    from bondcoach.clock import now
-    from bondcoach.targets import daily_target
+    from bondcoach.core.clock import now
+    from bondcoach.core.targets import daily_target
 
     today = now().date()
     return {

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from bondcoach.views import console
 
 if TYPE_CHECKING:
-    from bondcoach.support import Support, SupportLine
+    from bondcoach.guidance.support import Support, SupportLine
 
 
 def support_json(support: Support, lines: Sequence[SupportLine]) -> dict[str, Any]:

@@ -7,16 +7,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bondcoach import messages
+from bondcoach.core.week import UNNAMED
 from bondcoach.formatting import day_label, duration, percent, plural
 from bondcoach.views import progress_bar
-from bondcoach.week import UNNAMED
 
 _REMOTE_FONT = re.compile(r"@font-face\s*\{[^}]*\}")
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from bondcoach.week import WeekReview, WeekSummary
+    from bondcoach.core.week import WeekReview, WeekSummary
 
 
 def week_table(summary: WeekSummary) -> RenderableType:
@@ -89,7 +89,7 @@ def summary_lines(review: WeekReview) -> list[str]:
     ]
     together = f"Days together: {summary.days_together} of {so_far}"
     if review.streak:
-        from bondcoach.week import streak_label
+        from bondcoach.core.week import streak_label
 
         together += f" · {streak_label(review.streak)} in a row up to today"
     lines.append(together)

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from bondcoach.models import Session
-from bondcoach.targets import TargetSettings, daily_target
+from bondcoach.core.models import Session
+from bondcoach.core.targets import TargetSettings, daily_target
 
 DAYS_IN_WEEK = 7
 UNNAMED = "(no name)"

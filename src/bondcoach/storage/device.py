@@ -11,9 +11,9 @@ import secrets
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bondcoach import paths
 from bondcoach.errors import DataError
-from bondcoach.fsio import atomic_write, create_once, read_bytes
+from bondcoach.storage import paths
+from bondcoach.storage.fsio import atomic_write, create_once, read_bytes
 
 
 @dataclass(frozen=True)

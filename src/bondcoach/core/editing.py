@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bondcoach.coach import check_mood, split_activities
+from bondcoach.core.coach import check_mood, split_activities
+from bondcoach.core.models import Session
+from bondcoach.core.timeparse import check_not_future, parse_at, parse_minutes
 from bondcoach.errors import BondcoachError, InputError
-from bondcoach.journal import Change
-from bondcoach.models import Session
-from bondcoach.store import SessionStore
-from bondcoach.timeparse import check_not_future, parse_at, parse_minutes
+from bondcoach.storage.session_store import SessionStore
+from bondcoach.storage.undo_log import Change
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from bondcoach import paths
-from bondcoach.ages import fits_age
+from bondcoach.core.ages import fits_age
 from bondcoach.errors import DataError
-from bondcoach.fsio import read_bytes
+from bondcoach.storage import paths
+from bondcoach.storage.fsio import read_bytes
 
 BUILTIN_NAME = "tips.yaml"
 CACHE_FORMAT = 1
@@ -50,7 +50,7 @@ class Guidance(NamedTuple):
 
 
 def builtin_tips_path() -> Path:
-    from bondcoach.resources import shipped_file
+    from bondcoach.guidance.resources import shipped_file
 
     return shipped_file(BUILTIN_NAME)
 
@@ -87,7 +87,7 @@ def _content_key(builtin: bytes, user: bytes | None) -> str:
 def build_guidance(
     builtin_path: Path, builtin: bytes, user_path: Path, user: bytes | None
 ) -> Guidance:
-    from bondcoach.yaml_tips import parse_tips_file
+    from bondcoach.guidance.tips_yaml import parse_tips_file
 
     base = parse_tips_file(builtin_path, builtin)
     tips = {tip.id: tip for tip in base.tips}
@@ -126,7 +126,7 @@ def _read_cache(path: Path) -> Guidance | None:
 
 
 def _write_cache(path: Path, guidance: Guidance) -> None:
-    from bondcoach.fsio import atomic_write
+    from bondcoach.storage.fsio import atomic_write
 
     payload = {
         "format": CACHE_FORMAT,

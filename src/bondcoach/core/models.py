@@ -13,8 +13,8 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
-from bondcoach.ages import parse_age
-from bondcoach.timeparse import MAX_MINUTES
+from bondcoach.core.ages import parse_age
+from bondcoach.core.timeparse import MAX_MINUTES
 
 TOPICS = ("expectations", "cues", "routine", "you", "support", "mood", "help")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

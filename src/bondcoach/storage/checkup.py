@@ -7,11 +7,11 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from bondcoach.backups import Backup, list_backups
 from bondcoach.errors import DataError
-from bondcoach.fsio import TEMP_PREFIX, list_dirs, read_bytes
-from bondcoach.records import parse_month_file
-from bondcoach.store import PENDING_NAME, SessionStore
+from bondcoach.storage.backups import Backup, list_backups
+from bondcoach.storage.fsio import TEMP_PREFIX, list_dirs, read_bytes
+from bondcoach.storage.records import parse_month_file
+from bondcoach.storage.session_store import PENDING_NAME, SessionStore
 
 OK, NOTE, PROBLEM = "ok", "note", "problem"
 
@@ -91,9 +91,9 @@ def _unfinished_saves(store: SessionStore) -> list[Finding]:
 
 def _other_files(profile_path: Path, user_tips: Path) -> list[Finding]:
     """The profile, your own tips and this computer's id: each read the way commands do."""
-    from bondcoach.device import load_device
-    from bondcoach.profile import parse_profile
-    from bondcoach.yaml_tips import parse_tips_file
+    from bondcoach.guidance.tips_yaml import parse_tips_file
+    from bondcoach.storage.device import load_device
+    from bondcoach.storage.profile import parse_profile
 
     found = []
     checks = ((profile_path, parse_profile), (user_tips, parse_tips_file))

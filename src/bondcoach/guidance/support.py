@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bondcoach.errors import DataError
-from bondcoach.fsio import read_bytes
-from bondcoach.resources import shipped_file
+from bondcoach.guidance.resources import shipped_file
+from bondcoach.storage.fsio import read_bytes
 
 SUPPORT_NAME = "support.yaml"
 

@@ -6,10 +6,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from bondcoach.core.models import Session, normalise_activity
+from bondcoach.core.targets import TargetSettings, daily_target
+from bondcoach.core.timeparse import MAX_MINUTES, check_not_future, parse_at, parse_duration
 from bondcoach.errors import InputError
-from bondcoach.models import Session, normalise_activity
-from bondcoach.targets import TargetSettings, daily_target
-from bondcoach.timeparse import MAX_MINUTES, check_not_future, parse_at, parse_duration
 
 DEFAULT_MINUTES = 15
 

@@ -15,7 +15,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from bondcoach.errors import InputError
-from bondcoach.fsio import atomic_write, list_dirs, list_files, read_bytes, refuse_links_below
+from bondcoach.storage.fsio import (
+    atomic_write,
+    list_dirs,
+    list_files,
+    read_bytes,
+    refuse_links_below,
+)
 
 KEEP_PER_FILE = 3
 _BACKUP_NAME = re.compile(r"^(\d{4}-\d{2})\.(\d{8}T\d{12}Z)\.json$")

@@ -10,9 +10,9 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from bondcoach import paths
-from bondcoach.fsio import atomic_write, read_bytes
-from bondcoach.models import Session
+from bondcoach.core.models import Session
+from bondcoach.storage import paths
+from bondcoach.storage.fsio import atomic_write, read_bytes
 
 
 @dataclass(frozen=True)

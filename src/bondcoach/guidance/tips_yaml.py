@@ -9,9 +9,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from bondcoach.core.models import TipsFile
 from bondcoach.errors import DataError
-from bondcoach.models import TipsFile
-from bondcoach.tips import TipData
+from bondcoach.guidance.tips import TipData
 
 try:
     from yaml import CSafeLoader as Loader

@@ -18,8 +18,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bondcoach.core.models import Record, Session
 from bondcoach.errors import DataError
-from bondcoach.models import Record, Session
 
 SCHEMA_VERSION = 1
 MONTH_FILE = re.compile(r"^(\d{4}-\d{2})(\.json|[ .].*\.json)$")

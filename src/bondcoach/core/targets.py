@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from bondcoach.ages import months_old
+from bondcoach.core.ages import months_old
 
 MINUTES_PER_AWAKE_HOUR = 15
 

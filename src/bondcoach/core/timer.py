@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bondcoach.tips import Guidance
+    from bondcoach.guidance.tips import Guidance
 
 IDEA_EVERY_SECONDS = 180.0
 TICK_SECONDS = 1.0

@@ -23,9 +23,10 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from bondcoach import paths
+from bondcoach.core.models import Record, Session
 from bondcoach.errors import DataError
-from bondcoach.fsio import (
+from bondcoach.storage import paths
+from bondcoach.storage.fsio import (
     atomic_write,
     ensure_private_dir,
     list_dirs,
@@ -34,14 +35,13 @@ from bondcoach.fsio import (
     refuse_links_below,
     refuse_symlink,
 )
-from bondcoach.models import Record, Session
-from bondcoach.records import MONTH_FILE, MonthFile, by_month, month_payload, months_between
-from bondcoach.records import SCHEMA_VERSION as SCHEMA_VERSION
-from bondcoach.records import content_id as content_id
-from bondcoach.records import month_key as month_key
-from bondcoach.records import new_session_id as new_session_id
-from bondcoach.records import newest_versions as newest_versions
-from bondcoach.records import parse_month_file as parse_month_file
+from bondcoach.storage.records import MONTH_FILE, MonthFile, by_month, month_payload, months_between
+from bondcoach.storage.records import SCHEMA_VERSION as SCHEMA_VERSION
+from bondcoach.storage.records import content_id as content_id
+from bondcoach.storage.records import month_key as month_key
+from bondcoach.storage.records import new_session_id as new_session_id
+from bondcoach.storage.records import newest_versions as newest_versions
+from bondcoach.storage.records import parse_month_file as parse_month_file
 
 LOCK_TIMEOUT_SECONDS = 10.0
 PENDING_NAME = "pending.json"
@@ -60,7 +60,7 @@ class SessionStore:
         """This computer's id, made on the first write: reading needs none, so a refused
         command leaves nothing behind."""
         if self._device is None:
-            from bondcoach.device import load_device
+            from bondcoach.storage.device import load_device
 
             self._device = load_device().id
         return self._device
@@ -217,7 +217,7 @@ class SessionStore:
         pending.unlink()
 
     def _write_month(self, month: str, additions: list[Record], now: datetime) -> None:
-        from bondcoach.backups import keep_backup
+        from bondcoach.storage.backups import keep_backup
 
         path = self.own_file(month)
         refuse_links_below(self.root, path)

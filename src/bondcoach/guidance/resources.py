@@ -13,7 +13,7 @@ def shipped_file(name: str) -> Path:
     # For a package installed as files, importlib.resources.files() is exactly this
     # folder; checking it first spares every run importing importlib.resources (which
     # pulls in zipfile and tempfile, about 2 ms here).
-    beside = Path(__file__).parent / "data" / name
+    beside = Path(__file__).parents[1] / "data" / name
     if beside.is_file():
         return beside
     from importlib.resources import files
@@ -21,4 +21,4 @@ def shipped_file(name: str) -> Path:
     packaged = Path(str(files("bondcoach") / "data" / name))
     if packaged.is_file():  # a zipped or otherwise unusual install
         return packaged
-    return Path(__file__).resolve().parents[2] / "data" / name
+    return Path(__file__).resolve().parents[3] / "data" / name

@@ -18,11 +18,11 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from bondcoach.coach import split_activities
+from bondcoach.core.coach import split_activities
+from bondcoach.core.models import Session
+from bondcoach.core.timeparse import check_not_future, localize, parse_minutes
 from bondcoach.errors import InputError
-from bondcoach.models import Session
-from bondcoach.records import content_id
-from bondcoach.timeparse import check_not_future, localize, parse_minutes
+from bondcoach.storage.records import content_id
 
 COLUMNS = ("id", "start", "minutes", "activities", "mood", "note", "who")
 PRIVATE_COLUMNS = ("mood", "note")

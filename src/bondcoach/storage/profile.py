@@ -11,12 +11,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from bondcoach import paths
 from bondcoach.errors import DataError
-from bondcoach.fsio import atomic_write, read_bytes
+from bondcoach.storage import paths
+from bondcoach.storage.fsio import atomic_write, read_bytes
 
 if TYPE_CHECKING:
-    from bondcoach.targets import TargetSettings
+    from bondcoach.core.targets import TargetSettings
 
 PROFILE_SCHEMA = 1
 WEEK_STARTS = ("monday", "sunday")
@@ -31,7 +31,7 @@ class Profile(NamedTuple):
     week_start: str = "monday"
 
     def target_settings(self) -> TargetSettings:
-        from bondcoach.targets import TargetSettings
+        from bondcoach.core.targets import TargetSettings
 
         return TargetSettings(birth_date=self.birth_date, awake_hours_override=self.awake_hours)
 
