@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bondcoach.core.models import Session, normalise_activity
-from bondcoach.storage.session_store import content_id, open_store
+from bondcoach.core.transfer import content_id
+from bondcoach.storage.session_store import open_store
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)  # a Thursday, GMT
@@ -193,6 +194,20 @@ def test_importing_into_the_store_it_came_from_adds_nothing(cli, family, folders
     result = ok(cli("import", str(path)))
     assert "imported 0" in result.stdout
     assert data_files(folders.data) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_the_file_to_import_may_be_a_link_to_a_real_file(cli, family, tmp_path, monkeypatch):
+    """The data folder refuses links; the user's own import file is theirs to link."""
+    real = tmp_path / "elsewhere" / "family.csv"
+    real.parent.mkdir()
+    real.write_text(export(cli, "csv"), encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    move_home(monkeypatch, tmp_path / "new-home")
+    result = ok(cli("import", str(link)))
+    assert "imported 4 sessions" in result.stdout
+    assert len(history(cli)) == 4
 
 
 def test_an_export_without_notes_imports(cli, family, tmp_path, monkeypatch):

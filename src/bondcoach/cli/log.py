@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from bondcoach import messages
-from bondcoach.cli.options import ACTIVITY_HELP, AT_HELP, JSON_HELP
+from bondcoach.cli.options import ActivityOption, AtOption, json_flag, who_option
 
 
 def log_command(
@@ -19,23 +19,8 @@ def log_command(
             show_default=False,
         ),
     ] = None,
-    activity: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--activity",
-            "-a",
-            metavar="NAME",
-            help=ACTIVITY_HELP,
-        ),
-    ] = None,
-    at: Annotated[
-        str | None,
-        typer.Option(
-            "--at",
-            metavar='"YYYY-MM-DD HH:MM"',
-            help=AT_HELP,
-        ),
-    ] = None,
+    activity: ActivityOption = None,
+    at: AtOption = None,
     ago: Annotated[
         str | None,
         typer.Option(
@@ -55,19 +40,14 @@ def log_command(
         str | None,
         typer.Option("--note", "-n", metavar="TEXT", help="Something you noticed."),
     ] = None,
-    who: Annotated[
-        str | None,
-        typer.Option("--who", "-w", metavar="NAME", help="Who spent the time (for two carers)."),
-    ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help=JSON_HELP + " Prompts and messages go to stderr.")
-    ] = False,
+    who: Annotated[str | None, who_option("Who spent the time (for two carers).")] = None,
+    as_json: Annotated[bool, json_flag(" Prompts and messages go to stderr.")] = False,
 ) -> None:
     """Log time spent together after play, a feed, a change or a cuddle.
 
     [bold]bondcoach log 15[/] is enough. Counts on the day you started.
     """
-    from bondcoach.cli.saving import ask_optional, ask_reflection, save_and_show
+    from bondcoach.cli.saving import ask_optional, ask_reflection, show_saved
     from bondcoach.core import clock
     from bondcoach.core.coach import check_mood, check_when_options, resolve_when, split_activities
     from bondcoach.core.timeparse import parse_minutes
@@ -85,7 +65,7 @@ def log_command(
 
     now = clock.now()
     when = resolve_when(minutes_value, at, ago, now)
-    save_and_show(when, activities, mood, note, who, as_json, now)
+    show_saved(when, activities, mood, note, who, as_json, now)
 
 
 def _ask_minutes(to_stderr: bool) -> int:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bondcoach.cli.options import ACTIVITY_HELP, AT_HELP, JSON_HELP
+from bondcoach.cli.options import ActivityOption, AtOption, JsonFlag, who_option
 
-DEFAULT_HISTORY = 10
+if TYPE_CHECKING:
+    from bondcoach.core.models import Session
 
 
 def history_command(
@@ -18,24 +19,19 @@ def history_command(
     last: Annotated[
         int | None, typer.Option("--last", "-n", min=1, help="The newest N sessions (default 10).")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """List sessions with their short ids, newest last."""
     from bondcoach import views
+    from bondcoach.actions.mend import history
     from bondcoach.core.timeparse import parse_date
     from bondcoach.errors import InputError
-    from bondcoach.storage.session_store import open_store
     from bondcoach.views import data as data_view
     from bondcoach.views.log import session_json
 
     if of is not None and last is not None:
         raise InputError("use --of or --last, not both")
-    store = open_store()
-    if of is not None:
-        day = parse_date(of, "--of")
-        sessions = store.sessions_between(day, day)
-    else:
-        sessions = store.latest_sessions(last or DEFAULT_HISTORY)
+    sessions = history(parse_date(of, "--of") if of is not None else None, last)
     if as_json:
         views.print_json([session_json(session) for session in sessions])
     else:
@@ -47,41 +43,32 @@ def edit_command(
     minutes: Annotated[
         str | None, typer.Option("--minutes", "-m", metavar="N", help="New length, 1-1440.")
     ] = None,
-    at: Annotated[
-        str | None, typer.Option("--at", metavar='"YYYY-MM-DD HH:MM"', help=AT_HELP)
-    ] = None,
-    activity: Annotated[
-        list[str] | None, typer.Option("--activity", "-a", metavar="NAME", help=ACTIVITY_HELP)
-    ] = None,
+    at: AtOption = None,
+    activity: ActivityOption = None,
     note: Annotated[
         str | None, typer.Option("--note", "-n", metavar="TEXT", help="New note ('' clears it).")
     ] = None,
     mood: Annotated[int | None, typer.Option("--mood", metavar="1-5", help="New mood.")] = None,
-    who: Annotated[
-        str | None, typer.Option("--who", "-w", metavar="NAME", help="Who it was.")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+    who: Annotated[str | None, who_option("Who it was.")] = None,
+    as_json: JsonFlag = False,
 ) -> None:
     """Change a logged session. Checked like 'log'; 'undo' takes it back."""
     from bondcoach import views
-    from bondcoach.cli.saving import remember_for_undo
+    from bondcoach.actions.mend import edit
     from bondcoach.core import clock
-    from bondcoach.core.editing import EditRequest, edited
-    from bondcoach.storage.session_store import open_store
+    from bondcoach.core.editing import EditRequest
     from bondcoach.views import data as data_view
     from bondcoach.views.log import session_json
 
-    store = open_store()
-    old = store.find(session_id)
     request = EditRequest(minutes, at, activity, note, mood, who)
-    now = clock.now()
-    new = edited(old, request, now)
-    store.replace(old, new, now)
-    remember_for_undo("edit", (old,), (new,))
+    done = edit(session_id, request, clock.now())
+    assert done.session is not None
+    for warning in done.warnings:
+        views.warn(warning)
     if as_json:
-        views.print_json(session_json(new))
+        views.print_json(session_json(done.session))
     else:
-        data_view.show_done(f"now {data_view.describe(new)}")
+        data_view.show_done(f"now {data_view.describe(done.session)}")
 
 
 def delete_command(
@@ -91,34 +78,29 @@ def delete_command(
     ] = False,
 ) -> None:
     """Remove a logged session (asks first). 'undo' brings it back."""
-    from bondcoach.cli.saving import remember_for_undo
+    from bondcoach import views
+    from bondcoach.actions.mend import delete
     from bondcoach.core import clock
-    from bondcoach.errors import BondcoachError
-    from bondcoach.storage.session_store import open_store
     from bondcoach.views import data as data_view
 
-    store = open_store()
-    session = store.find(session_id)
-    if not yes:
+    def ask_first(session: Session) -> bool:
+        if yes:
+            return True
         from bondcoach.cli.prompts import confirm
 
-        if not confirm(f"Delete {data_view.describe(session)}?", default=False):
-            raise BondcoachError("kept it; nothing was deleted")
-    store.delete(session, clock.now())
-    remember_for_undo("delete", (session,), ())
-    data_view.show_done(f"deleted {data_view.describe(session)}")
+        return confirm(f"Delete {data_view.describe(session)}?", default=False)
+
+    done = delete(session_id, ask_first, clock.now())
+    assert done.session is not None
+    for warning in done.warnings:
+        views.warn(warning)
+    data_view.show_done(f"deleted {data_view.describe(done.session)}")
 
 
 def undo_command() -> None:
     """Take back this computer's last log, edit, delete or import (once)."""
+    from bondcoach.actions.mend import undo
     from bondcoach.core import clock
-    from bondcoach.core.editing import undo
-    from bondcoach.storage import undo_log as journal
-    from bondcoach.storage.session_store import open_store
     from bondcoach.views import data as data_view
 
-    change = journal.last_change()
-    what = undo(open_store(), change, clock.now())
-    assert change is not None
-    journal.mark_undone(change)
-    data_view.show_done(what)
+    data_view.show_done(undo(clock.now()).what)

@@ -1,4 +1,15 @@
-"""Help texts shared by several commands, so the same option reads the same everywhere."""
+"""Options several commands share, declared once as typed aliases (``Annotated``).
+
+A command writes ``as_json: JsonFlag = False``; where its help needs a word more, it
+calls the factory (``json_flag(" With --show.")``) so the flag itself is still spelled
+in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
 
 JSON_HELP = "Print JSON for scripts."
 AT_HELP = (
@@ -9,3 +20,24 @@ ACTIVITY_HELP = (
     "What you did: talk, sing, read, skin-to-skin, play, massage, walk, feed, diaper, "
     "or your own word. Repeat it or separate with commas."
 )
+
+
+def json_flag(more: str = "") -> Any:
+    return typer.Option("--json", help=JSON_HELP + more)
+
+
+def who_option(help: str) -> Any:
+    return typer.Option("--who", "-w", metavar="NAME", help=help)
+
+
+def at_option(help: str = AT_HELP) -> Any:
+    return typer.Option("--at", metavar='"YYYY-MM-DD HH:MM"', help=help)
+
+
+def activity_option() -> Any:
+    return typer.Option("--activity", "-a", metavar="NAME", help=ACTIVITY_HELP)
+
+
+JsonFlag = Annotated[bool, json_flag()]
+AtOption = Annotated[str | None, at_option()]
+ActivityOption = Annotated[list[str] | None, activity_option()]

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from bondcoach import messages
-from bondcoach.cli.options import ACTIVITY_HELP
+from bondcoach.cli.options import ActivityOption, who_option
 
 # The timer's clock and sleep, replaced by tests to run a 15-minute timer instantly.
 TIMER_CLOCK = time.monotonic
@@ -20,14 +20,8 @@ def play_command(
         str,
         typer.Argument(metavar="[MINUTES]", help="How long, 1-1440 (default 15)."),
     ] = "15",
-    activity: Annotated[
-        list[str] | None,
-        typer.Option("--activity", "-a", metavar="NAME", help=ACTIVITY_HELP),
-    ] = None,
-    who: Annotated[
-        str | None,
-        typer.Option("--who", "-w", metavar="NAME", help="Who is spending the time."),
-    ] = None,
+    activity: ActivityOption = None,
+    who: Annotated[str | None, who_option("Who is spending the time.")] = None,
 ) -> None:
     """Start a gentle timer for time together; it logs the session when it ends.
 
@@ -35,22 +29,19 @@ def play_command(
     the minutes so far; a second Ctrl-C leaves without saving anything.
     """
     from bondcoach import views
-    from bondcoach.cli.saving import ask_reflection, save_and_show
+    from bondcoach.actions.saving import ready_to_play
+    from bondcoach.cli.saving import ask_reflection, show_saved
     from bondcoach.core import clock
     from bondcoach.core.coach import When, split_activities
     from bondcoach.core.timeparse import parse_minutes
-    from bondcoach.core.timer import PlayTimer, ideas_for, whole_minutes
+    from bondcoach.core.timer import PlayTimer, whole_minutes
     from bondcoach.errors import BondcoachError, DataError
-    from bondcoach.guidance.tips import load_guidance
-    from bondcoach.storage.session_store import open_store
     from bondcoach.views import play as play_view
 
     planned = parse_minutes(minutes)
     activities = split_activities(activity or [])
-    # Read the store now: a problem should show before the time together, not after.
     started = clock.now()
-    open_store().sessions_between(started.date(), started.date())
-    ideas = ideas_for(load_guidance(), activities)
+    ideas = ready_to_play(activities, started)
     timer = PlayTimer(planned * 60, clock=TIMER_CLOCK, sleep=TIMER_SLEEP)
     try:
         play_view.run_live(timer, ideas)
@@ -67,7 +58,7 @@ def play_command(
     note, mood = ask_reflection(None, None, to_stderr=False)
     when = When(start=started.replace(second=0, microsecond=0), minutes=spent)
     try:
-        save_and_show(when, activities, mood, note, who, False, clock.now())
+        show_saved(when, activities, mood, note, who, False, clock.now())
     except BondcoachError as error:
         raise DataError(error.message, hint=messages.play_not_saved(when.start, spent)) from error
 

@@ -1,4 +1,5 @@
-"""Saving a session after time together, shared by ``log`` and ``play``."""
+"""After time together, shared by ``log`` and ``play``: the reflection questions, then
+saving the session and showing how today is going."""
 
 from __future__ import annotations
 
@@ -10,23 +11,9 @@ from bondcoach import messages
 
 if TYPE_CHECKING:
     from bondcoach.core.coach import When
-    from bondcoach.core.models import Session
 
 
-def remember_for_undo(kind: str, before: tuple[Session, ...], after: tuple[Session, ...]) -> None:
-    """Note the change for 'undo'. Best effort: the change itself is already saved, and
-    reporting failure now would invite a retry that saves it twice."""
-    from bondcoach import views
-    from bondcoach.errors import DataError
-    from bondcoach.storage import undo_log as journal
-
-    try:
-        journal.remember(kind, before, after)
-    except DataError as error:
-        views.warn(f"saved, but 'bondcoach undo' will not know about it ({error.message})")
-
-
-def save_and_show(
+def show_saved(
     when: When,
     activities: Sequence[str],
     mood: int | None,
@@ -35,35 +22,18 @@ def save_and_show(
     as_json: bool,
     now: datetime,
 ) -> None:
-    """Store a session, remember it for undo, and show how today is going."""
+    """Save the session (one action) and show how today is going."""
     from bondcoach import views
-    from bondcoach.core.coach import day_progress, new_session, repeats_existing
-    from bondcoach.storage.device import load_device
-    from bondcoach.storage.profile import load_profile
-    from bondcoach.storage.session_store import new_session_id, open_store
+    from bondcoach.actions.saving import save_session
     from bondcoach.views import log as log_view
 
-    who = who if who is not None else load_device().caregiver
-    session = new_session(new_session_id(), when, activities, mood, note, who)
-    store = open_store()
-    profile = load_profile()
-    today = now.date()
-    # Everything that could fail to read is read before saving: a command that reports
-    # failure must not have saved anything (a retry would log the session twice).
-    same_day = store.sessions_between(session.day, session.day)
-    todays = same_day if session.day == today else store.sessions_between(today, today)
-    repeated = repeats_existing(session, same_day)
-    store.add(session, now)
-    remember_for_undo("log", (), (session,))
-    if session.day == today:
-        todays = [*todays, session]
-    progress = day_progress(todays, today, profile.target_settings())
-    if repeated:
-        views.warn(messages.REPEAT_WARNING)
+    logged = save_session(when, activities, mood, note, who, now)
+    for warning in logged.warnings:
+        views.warn(warning)
     if as_json:
-        views.print_json(log_view.logged_json(session, progress, repeated))
+        views.print_json(log_view.logged_json(logged.session, logged.today, logged.repeated))
     # With --json the same words go to stderr, so a script's stdout stays pure JSON.
-    log_view.show_logged(session, progress, profile.baby_name, stderr=as_json)
+    log_view.show_logged(logged.session, logged.today, logged.baby_name, stderr=as_json)
 
 
 def ask_reflection(

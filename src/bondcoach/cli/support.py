@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from bondcoach.cli.options import JSON_HELP
+from bondcoach.cli.options import JsonFlag
 
 
 def support_command(
@@ -16,7 +16,7 @@ def support_command(
             "--country", "-c", metavar="NAME", help="Only this country's lines, e.g. 'United K'."
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Where to find help when bonding stays hard or your mood stays low.
 
@@ -24,16 +24,11 @@ def support_command(
     emergency services now. Not medical advice.
     """
     from bondcoach import views
-    from bondcoach.errors import InputError
-    from bondcoach.guidance.support import lines_for, load_support
+    from bondcoach.actions.support import support
     from bondcoach.views import support as support_view
 
-    support = load_support()
-    lines = lines_for(support, country)
-    if country is not None and not lines:
-        known = ", ".join(support.countries)
-        raise InputError(f"no lines listed for {country!r}; listed countries: {known}")
+    found = support(country)
     if as_json:
-        views.print_json(support_view.support_json(support, lines))
+        views.print_json(support_view.support_json(found.support, found.lines))
     else:
-        support_view.show_support(support, lines)
+        support_view.show_support(found.support, found.lines)

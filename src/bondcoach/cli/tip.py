@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from bondcoach.cli.options import JsonFlag
+
 
 def tip_command(
     date: Annotated[
@@ -24,7 +26,7 @@ def tip_command(
     show_all: Annotated[
         bool, typer.Option("--all", "-a", help="List every tip (with --topic, that topic's).")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Show today's tip: the same tip all day, a new one tomorrow.
 
@@ -32,37 +34,18 @@ def tip_command(
     Add your own in tips.yaml in your data folder (see the README).
     """
     from bondcoach import views
+    from bondcoach.actions.tip import tips
     from bondcoach.core import clock
-    from bondcoach.errors import InputError
-    from bondcoach.guidance.tips import load_guidance, tip_of_the_day
-    from bondcoach.messages import NO_TIPS_MATCH
-    from bondcoach.storage.profile import load_profile
     from bondcoach.views import tip as tip_view
 
-    guidance = load_guidance()
-    for warning in guidance.warnings:
-        views.warn(warning)
-    if topic is not None:
-        topic = topic.strip().lower()
-        if topic not in guidance.topics:
-            raise InputError(f"no topic {topic!r}; choose one of: {', '.join(guidance.topics)}")
-    if date is not None:
-        from bondcoach.core.timeparse import parse_date
-
-        day = parse_date(date)
-    else:
-        day = clock.now().date()
+    found = tips(date, topic, show_all, clock.now().date(), warn=views.warn)
     if show_all:
-        chosen = [tip for tip in guidance.tips if topic is None or tip.topic == topic]
         if as_json:
-            views.print_json([tip.as_json() for tip in chosen])
+            views.print_json([tip.as_json() for tip in found.tips])
         else:
-            tip_view.show_tip_list(chosen)
+            tip_view.show_tip_list(found.tips)
         return
-    birth = load_profile().birth_date
-    tip = tip_of_the_day(guidance.tips, day, birth, topic)
-    if tip is None:
-        raise InputError(NO_TIPS_MATCH)
+    tip, day = found.tips[0], found.day
     if as_json:
         views.print_json(tip.as_json())
         return

@@ -26,11 +26,9 @@ def export_command(
     """
     import sys
 
-    from bondcoach.core.transfer import write_csv, write_json
-    from bondcoach.storage.session_store import open_store
+    from bondcoach.actions.transfer import export
 
-    writer = write_csv if fmt is Format.csv else write_json
-    writer(open_store().iter_sessions(), sys.stdout, include_notes=not no_notes)
+    export(fmt is Format.csv, sys.stdout, include_notes=not no_notes)
 
 
 def import_command(
@@ -49,25 +47,12 @@ def import_command(
     another tracker needs only 'start' (like 2026-11-26 14:30) and 'minutes', and
     may have 'activities' (separated by ;), 'mood', 'note' and 'who'.
     """
-    from bondcoach.cli.saving import remember_for_undo
+    from bondcoach import views
+    from bondcoach.actions.transfer import import_file
     from bondcoach.core import clock
-    from bondcoach.core.transfer import plan_import
-    from bondcoach.errors import InputError
-    from bondcoach.storage.fsio import read_bytes
-    from bondcoach.storage.session_store import open_store
     from bondcoach.views import data as data_view
 
-    try:
-        raw = read_bytes(file)
-    except IsADirectoryError:
-        raw = None
-    if raw is None:
-        raise InputError(f"{file} is not a file that can be read")
-    now = clock.now()
-    plan = plan_import(file, raw, now)
-    store = open_store()
-    fresh = plan.new_to(store.live_ids())
-    if fresh:
-        store.add_many(fresh, now)
-        remember_for_undo("import", (), fresh)
-    data_view.show_imported(len(fresh), plan.rows, len(plan.sessions) - len(fresh))
+    done = import_file(file, clock.now())
+    for warning in done.warnings:
+        views.warn(warning)
+    data_view.show_imported(done.added, done.rows, done.already)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from bondcoach.cli.options import JSON_HELP
+from bondcoach.cli.options import JsonFlag
 
 SAVE_SUFFIXES = (".svg", ".html")
 
@@ -28,7 +28,7 @@ def week_command(
             dir_okay=False,
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Review the week: each day's minutes against the day's aim, what you did, your notes.
 
@@ -36,12 +36,10 @@ def week_command(
     --week-start sunday' to change). Every caregiver's time counts.
     """
     from bondcoach import views
+    from bondcoach.actions.week import save_picture, week
     from bondcoach.core import clock
     from bondcoach.core.timeparse import parse_date
-    from bondcoach.core.week import dates_to_read, review_week, week_as_json
     from bondcoach.errors import InputError
-    from bondcoach.storage.profile import load_profile
-    from bondcoach.storage.session_store import open_store
     from bondcoach.views import week as week_view
 
     if save is not None and as_json:
@@ -49,17 +47,12 @@ def week_command(
     if save is not None and save.suffix.lower() not in SAVE_SUFFIXES:
         raise InputError(f"--save writes .svg or .html files (got {save.name!r})")
     today = clock.now().date()
-    day = parse_date(of, "--of") if of is not None else today
-    profile = load_profile()
-    sessions = open_store().sessions_between(*dates_to_read(day, today, profile.week_start))
-    review = review_week(sessions, day, today, profile.week_start, profile.target_settings())
+    seen = week(parse_date(of, "--of") if of is not None else None, today)
     if as_json:
-        views.print_json(week_as_json(review))
+        views.print_json(week_view.week_as_json(seen.review))
         return
     out = views.console(record=save is not None)
-    week_view.show_week(out, review, profile.baby_name)
+    week_view.show_week(out, seen.review, seen.baby_name)
     if save is not None:
-        from bondcoach.storage.fsio import atomic_write
-
-        atomic_write(save, week_view.recording(out, save.suffix), own_folder=False)
+        save_picture(save, week_view.recording(out, save.suffix))
         week_view.show_saved(out, save)

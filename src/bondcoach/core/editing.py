@@ -1,4 +1,4 @@
-"""Mending mistakes: edits validated like a log, and what undoing a change means."""
+"""Editing a session: the changes asked for, validated the way ``log`` validates."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ from datetime import datetime
 from bondcoach.core.coach import check_mood, split_activities
 from bondcoach.core.models import Session
 from bondcoach.core.timeparse import check_not_future, parse_at, parse_minutes
-from bondcoach.errors import BondcoachError, InputError
-from bondcoach.storage.session_store import SessionStore
-from bondcoach.storage.undo_log import Change
+from bondcoach.errors import InputError
 
 
 @dataclass(frozen=True)
@@ -51,19 +49,3 @@ def edited(session: Session, request: EditRequest, now: datetime) -> Session:
     result = Session.model_validate({**session.model_dump(), **changes})
     check_not_future(result.start, result.minutes, now)
     return result
-
-
-def undo(store: SessionStore, change: Change | None, now: datetime) -> str:
-    """Take back this computer's last change; returns what was undone, in words."""
-    if change is None or change.undone:
-        raise BondcoachError("there is nothing to undo on this computer")
-    if change.kind in ("log", "import"):
-        store.delete_many(change.after, now)
-        return f"removed {len(change.after)} session{'s' if len(change.after) != 1 else ''}"
-    if change.kind == "edit":
-        store.replace(change.after[0], change.before[0], now)
-        return "put the session back as it was before the edit"
-    if change.kind == "delete":
-        store.add_many(change.before, store.newer_than_stored(change.before, now))
-        return "brought the deleted session back"
-    raise BondcoachError(f"cannot undo a change of kind {change.kind!r}")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from bondcoach.core.profile import MAX_AWAKE_HOURS, MIN_AWAKE_HOURS, WEEK_STARTS
 from bondcoach.core.timeparse import parse_date
 from bondcoach.errors import InputError
-from bondcoach.storage.profile import MAX_AWAKE_HOURS, MIN_AWAKE_HOURS, WEEK_STARTS
 
 AUTO = "auto"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bondcoach.guidance.tips import Guidance
+    from bondcoach.core.tip_data import Guidance
 
 IDEA_EVERY_SECONDS = 180.0
 TICK_SECONDS = 1.0

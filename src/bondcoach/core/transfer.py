@@ -8,6 +8,7 @@ from their content, so importing a file twice, on any computer, adds nothing twi
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Iterable, Iterator
@@ -22,7 +23,6 @@ from bondcoach.core.coach import split_activities
 from bondcoach.core.models import Session
 from bondcoach.core.timeparse import check_not_future, localize, parse_minutes
 from bondcoach.errors import InputError
-from bondcoach.storage.records import content_id
 
 COLUMNS = ("id", "start", "minutes", "activities", "mood", "note", "who")
 PRIVATE_COLUMNS = ("mood", "note")
@@ -234,3 +234,12 @@ def plan_import(path: Path, raw: bytes, now: datetime) -> ImportPlan:
     except (ValueError, TypeError) as error:
         raise _fail(path, line, str(error)) from None
     return ImportPlan(sessions=tuple(sessions.values()), rows=count)
+
+
+def content_id(start: str, minutes: int, who: str | None) -> str:
+    """An id derived from what a session is, so re-importing a row finds itself.
+
+    ``start`` is the start as written in the imported file (see _parse_start).
+    """
+    key = f"{start}|{minutes}|{who or ''}"
+    return hashlib.sha256(key.encode()).hexdigest()[:12]

@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from bondcoach.core.models import Session
 from bondcoach.core.targets import TargetSettings, daily_target
@@ -183,34 +182,3 @@ def review_week(
         streak=streak,
         low_mood=tuple(low_mood_caregivers(week_sessions)),
     )
-
-
-def week_as_json(review: WeekReview) -> dict[str, Any]:
-    summary = review.summary
-    return {
-        "start": summary.start.isoformat(),
-        "end": summary.end.isoformat(),
-        "days": [
-            {
-                "date": day.date.isoformat(),
-                "minutes": day.minutes,
-                "target_minutes": day.target_minutes,
-                "sessions": day.sessions,
-            }
-            for day in summary.days
-        ],
-        "total_minutes": summary.total_minutes,
-        "target_minutes": summary.target_minutes,
-        "target_minutes_so_far": summary.target_so_far,
-        "sessions": summary.sessions,
-        "by_activity": summary.by_activity,
-        "by_caregiver": summary.by_caregiver,
-        "notes": [
-            {"date": note.date.isoformat(), "text": note.text, "who": note.who}
-            for note in summary.notes
-        ],
-        "days_together": summary.days_together,
-        "previous_week_minutes": review.previous_total,
-        "streak_days": None if review.streak is None else streak_label(review.streak),
-        "low_mood_caregivers": list(review.low_mood),
-    }

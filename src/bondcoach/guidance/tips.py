@@ -13,40 +13,16 @@ import zlib
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from bondcoach.core.ages import fits_age
+from bondcoach.core.tip_data import Guidance as Guidance
+from bondcoach.core.tip_data import TipData as TipData
 from bondcoach.errors import DataError
 from bondcoach.storage import paths
 from bondcoach.storage.fsio import read_bytes
 
 BUILTIN_NAME = "tips.yaml"
 CACHE_FORMAT = 1
-
-
-# NamedTuples rather than dataclasses: this module is on every `bondcoach tip`, and a
-# dataclass costs several times more to define (measured in the README).
-class TipData(NamedTuple):
-    id: str
-    topic: str
-    title: str
-    text: str
-    source: str
-    from_age: str | None = None
-    until_age: str | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        return self._asdict()
-
-
-class Guidance(NamedTuple):
-    tips: tuple[TipData, ...]
-    activities: tuple[tuple[str, str], ...]
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def topics(self) -> list[str]:
-        return sorted({tip.topic for tip in self.tips})
 
 
 def builtin_tips_path() -> Path:

@@ -10,8 +10,8 @@ import yaml
 from pydantic import ValidationError
 
 from bondcoach.core.models import TipsFile
+from bondcoach.core.tip_data import TipData
 from bondcoach.errors import DataError
-from bondcoach.guidance.tips import TipData
 
 try:
     from yaml import CSafeLoader as Loader

@@ -10,6 +10,7 @@ overwritten by an empty store).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,10 +34,6 @@ class Backup:
     device: str
     month: str
     taken: str  # UTC, sortable: 20261126T101500123456Z
-
-    @property
-    def original(self) -> Path:
-        return self.path.parents[2] / "sessions" / self.device / f"{self.month}.json"
 
 
 def backups_dir(root: Path) -> Path:
@@ -70,8 +67,16 @@ def list_backups(root: Path) -> list[Backup]:
     return sorted(found, key=lambda b: (b.device, b.month, b.taken), reverse=True)
 
 
-def restore_backup(root: Path, device: str, backup_path: Path, now: datetime) -> Path:
+def restore_backup(
+    root: Path,
+    device: str,
+    backup_path: Path,
+    now: datetime,
+    month_file: Callable[[str, str], Path],
+) -> Path:
     """Put a backup back in place. The file it replaces is set aside, never deleted.
+
+    ``month_file(device, month)`` is the store's answer to where that month lives.
 
     Only this computer's own files: another computer's folder is written by it alone.
     """
@@ -86,9 +91,10 @@ def restore_backup(root: Path, device: str, backup_path: Path, now: datetime) ->
         raise InputError(f"{backup_path} holds another computer's sessions; restore it there")
     raw = read_bytes(chosen.path)
     assert raw is not None
-    current = read_bytes(chosen.original)
+    original = month_file(chosen.device, chosen.month)
+    current = read_bytes(original)
     if current is not None:
         aside = root / "set-aside" / chosen.device / f"{chosen.month}.{_stamp(now)}.json"
         atomic_write(aside, current)
-    atomic_write(chosen.original, raw)
-    return chosen.original
+    atomic_write(original, raw)
+    return original

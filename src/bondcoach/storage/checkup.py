@@ -4,34 +4,13 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
+from bondcoach.core.checkup import NOTE, OK, PROBLEM, Checkup, Finding
 from bondcoach.errors import DataError
-from bondcoach.storage.backups import Backup, list_backups
-from bondcoach.storage.fsio import TEMP_PREFIX, list_dirs, read_bytes
-from bondcoach.storage.records import parse_month_file
-from bondcoach.storage.session_store import PENDING_NAME, SessionStore
-
-OK, NOTE, PROBLEM = "ok", "note", "problem"
-
-
-@dataclass(frozen=True)
-class Finding:
-    level: str
-    path: Path | None
-    message: str
-
-
-@dataclass(frozen=True)
-class Checkup:
-    findings: tuple[Finding, ...]
-    backups: tuple[Backup, ...]
-    sessions_read: int
-
-    @property
-    def healthy(self) -> bool:
-        return not any(finding.level == PROBLEM for finding in self.findings)
+from bondcoach.storage.backups import list_backups
+from bondcoach.storage.fsio import TEMP_PREFIX, read_bytes
+from bondcoach.storage.session_store import SessionStore
 
 
 def _problem(path: Path, error: DataError) -> Finding:
@@ -48,8 +27,7 @@ def check_store(store: SessionStore, profile_path: Path, user_tips: Path) -> Che
         return Checkup((Finding(PROBLEM, None, error.message),), (), 0)
     for month_file in month_files:
         try:
-            raw = read_bytes(month_file.path) or b""
-            count += len(parse_month_file(month_file.path, raw, month_file.device))
+            count += len(store.read_records(month_file.path, month_file.device) or [])
         except DataError as error:
             findings.append(_problem(month_file.path, error))
             continue
@@ -68,18 +46,17 @@ def check_store(store: SessionStore, profile_path: Path, user_tips: Path) -> Che
     findings.extend(_other_files(profile_path, user_tips))
     if not findings:
         findings.append(Finding(OK, store.root, "every file reads cleanly"))
-    return Checkup(tuple(findings), tuple(list_backups(store.root)), count)
+    return Checkup(
+        tuple(findings), tuple(backup.path for backup in list_backups(store.root)), count
+    )
 
 
 def _unfinished_saves(store: SessionStore) -> list[Finding]:
     found = []
-    for device_dir in list_dirs(store.sessions_dir):
-        pending = device_dir / PENDING_NAME
+    for pending, device in store.pending_files():
         try:
-            raw = read_bytes(pending)
-            if raw is None:
+            if store.read_records(pending, device) is None:
                 continue
-            parse_month_file(pending, raw, device_dir.name)
         except DataError as error:
             found.append(_problem(pending, error))
             continue

@@ -66,10 +66,24 @@ def ensure_private_dir(path: Path) -> None:
 
 
 def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None when it does not exist."""
+    """A file in bondcoach's own folders: its bytes, or None when it does not exist.
+
+    Links are refused here (the data-folder rule); see ``read_user_file`` for files the
+    user names on the command line.
+    """
     refuse_symlink(path)
+    return _read(path, _NOFOLLOW)
+
+
+def read_user_file(path: Path) -> bytes | None:
+    """A file the user asked for (``bondcoach import FILE``): links are followed, since
+    the file is theirs, wherever it lives. Its bytes, or None when it does not exist."""
+    return _read(path, 0)
+
+
+def _read(path: Path, flags: int) -> bytes | None:
     try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_BINARY", 0))
+        fd = os.open(path, os.O_RDONLY | flags | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
     except OSError as error:

@@ -9,34 +9,17 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any
 
+from bondcoach.core.profile import MAX_AWAKE_HOURS as MAX_AWAKE_HOURS
+from bondcoach.core.profile import MIN_AWAKE_HOURS as MIN_AWAKE_HOURS
+from bondcoach.core.profile import WEEK_STARTS as WEEK_STARTS
+from bondcoach.core.profile import Profile as Profile
 from bondcoach.errors import DataError
 from bondcoach.storage import paths
 from bondcoach.storage.fsio import atomic_write, read_bytes
 
-if TYPE_CHECKING:
-    from bondcoach.core.targets import TargetSettings
-
 PROFILE_SCHEMA = 1
-WEEK_STARTS = ("monday", "sunday")
-MIN_AWAKE_HOURS = 1.0
-MAX_AWAKE_HOURS = 20.0
-
-
-class Profile(NamedTuple):
-    baby_name: str | None = None
-    birth_date: date | None = None
-    awake_hours: float | None = None
-    week_start: str = "monday"
-
-    def target_settings(self) -> TargetSettings:
-        from bondcoach.core.targets import TargetSettings
-
-        return TargetSettings(birth_date=self.birth_date, awake_hours_override=self.awake_hours)
-
-    def with_changes(self, **changes: Any) -> Profile:
-        return self._replace(**changes)
 
 
 def _fail(path: Path, problem: str) -> DataError:

@@ -7,7 +7,6 @@ record of an id wins. Pure functions, no I/O: ``store`` does the reading and wri
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -126,12 +125,3 @@ def new_session_id() -> str:
     import secrets
 
     return secrets.token_hex(6)
-
-
-def content_id(start: str, minutes: int, who: str | None) -> str:
-    """An id derived from what a session is, so re-importing a row finds itself.
-
-    ``start`` is the start as written in the imported file (see transfer._parse_start).
-    """
-    key = f"{start}|{minutes}|{who or ''}"
-    return hashlib.sha256(key.encode()).hexdigest()[:12]

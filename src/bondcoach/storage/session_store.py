@@ -1,26 +1,14 @@
-"""The session store: the only code that reads or writes session files.
+"""Writing sessions: appending records under a lock, atomically, with backups.
 
-Layout, inside the data folder::
-
-    sessions/<device id>/<YYYY-MM>.json
-
-Each computer writes only its own folder, so a family can sync the data folder between
-computers without two writers ever touching one file. A session lives in the file of
-the month it started in, which keeps ``log`` and ``week`` reading one or two small files
-however many years of history there are.
-
-Files hold *records* (their format is in ``records``): versions of sessions. Edits and
-deletions append a newer record (in this computer's own file) rather than rewriting
-anyone's history; the newest record of an id wins. A session moved to another month
-leaves a deletion record in the old month's file, so a reader of either month alone
-still sees the truth.
+Reading, and the file layout, are in ``session_reader``; this adds the writes of the
+one device that owns its folder.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from bondcoach.core.models import Record, Session
@@ -29,138 +17,23 @@ from bondcoach.storage import paths
 from bondcoach.storage.fsio import (
     atomic_write,
     ensure_private_dir,
-    list_dirs,
-    list_files,
     read_bytes,
     refuse_links_below,
     refuse_symlink,
 )
-from bondcoach.storage.records import MONTH_FILE, MonthFile, by_month, month_payload, months_between
 from bondcoach.storage.records import SCHEMA_VERSION as SCHEMA_VERSION
-from bondcoach.storage.records import content_id as content_id
-from bondcoach.storage.records import month_key as month_key
+from bondcoach.storage.records import by_month, month_key, month_payload
 from bondcoach.storage.records import new_session_id as new_session_id
 from bondcoach.storage.records import newest_versions as newest_versions
 from bondcoach.storage.records import parse_month_file as parse_month_file
+from bondcoach.storage.session_reader import PENDING_NAME as PENDING_NAME
+from bondcoach.storage.session_reader import SessionReader
 
 LOCK_TIMEOUT_SECONDS = 10.0
-PENDING_NAME = "pending.json"
 
 
-class SessionStore:
-    """Sessions in a data folder, as seen from one device (the one that writes)."""
-
-    def __init__(self, root: Path, device: str | None, lock_file: Path) -> None:
-        self.root = root
-        self._device = device
-        self.lock_file = lock_file
-
-    @property
-    def device(self) -> str:
-        """This computer's id, made on the first write: reading needs none, so a refused
-        command leaves nothing behind."""
-        if self._device is None:
-            from bondcoach.storage.device import load_device
-
-            self._device = load_device().id
-        return self._device
-
-    @property
-    def sessions_dir(self) -> Path:
-        return self.root / "sessions"
-
-    # Reading ------------------------------------------------------------------
-
-    def month_files(self) -> Iterator[MonthFile]:
-        for device_dir in sorted(list_dirs(self.sessions_dir)):
-            for path in sorted(list_files(device_dir)):
-                match = MONTH_FILE.match(path.name)
-                if match is None:
-                    continue
-                yield MonthFile(
-                    path=path,
-                    device=device_dir.name,
-                    month=match.group(1),
-                    is_conflict_copy=match.group(2) != ".json",
-                )
-
-    def _read(self, month_file: MonthFile) -> list[Record]:
-        raw = read_bytes(month_file.path)
-        if raw is None:  # removed between listing and reading: nothing to see
-            return []
-        return parse_month_file(month_file.path, raw, month_file.device)
-
-    def records_for_months(self, months: Iterable[str]) -> list[Record]:
-        wanted = set(months)
-        records: list[Record] = []
-        for month_file in self.month_files():
-            if month_file.month in wanted:
-                records.extend(self._read(month_file))
-        records.extend(r for r in self.pending_records() if month_key(r.session.day) in wanted)
-        return records
-
-    def pending_records(self) -> list[Record]:
-        """Records of a multi-month save still under way (or cut short); see write_records."""
-        records: list[Record] = []
-        for device_dir in list_dirs(self.sessions_dir):
-            pending = device_dir / PENDING_NAME
-            raw = read_bytes(pending)
-            if raw is not None:
-                records.extend(parse_month_file(pending, raw, device_dir.name))
-        return records
-
-    def sessions_between(self, first: date, last: date) -> list[Session]:
-        """Current sessions whose day falls in [first, last], oldest first."""
-        records = self.records_for_months(months_between(first, last))
-        return _current(records, lambda day: first <= day <= last)
-
-    def months(self) -> list[str]:
-        """Every month that has sessions, oldest first."""
-        months = {month_file.month for month_file in self.month_files()}
-        months.update(month_key(record.session.day) for record in self.pending_records())
-        return sorted(months)
-
-    def sessions_in_month(self, month: str) -> list[Session]:
-        """A month's sessions. Each month's files alone tell its truth (see the module doc)."""
-        return _current(self.records_for_months([month]), lambda day: month_key(day) == month)
-
-    def iter_sessions(self) -> Iterator[Session]:
-        """Every session, oldest first, one month in memory at a time."""
-        for month in self.months():
-            yield from self.sessions_in_month(month)
-
-    def latest_sessions(self, count: int) -> list[Session]:
-        """The newest ``count`` sessions, oldest first, reading back only as far as needed."""
-        found: list[Session] = []
-        for month in reversed(self.months()):
-            found = self.sessions_in_month(month) + found
-            if len(found) >= count:
-                break
-        return found[-count:] if count else []
-
-    def live_ids(self) -> set[str]:
-        """Ids of every current session (a deleted one may come back by import)."""
-        return {session.id for session in self.iter_sessions()}
-
-    def find(self, prefix: str) -> Session:
-        """The one current session whose id starts with ``prefix``."""
-        from bondcoach.errors import InputError
-
-        wanted = prefix.strip().lower()
-        if len(wanted) < 4:
-            raise InputError(
-                "give at least the first 4 characters of the id (see 'bondcoach history')"
-            )
-        matches = [s for s in self.iter_sessions() if s.id.startswith(wanted)]
-        if not matches:
-            raise InputError(f"no session has an id starting {wanted!r} (see 'bondcoach history')")
-        if len(matches) > 1:
-            raise InputError(
-                f"{len(matches)} sessions have ids starting {wanted!r}; give more of it"
-            )
-        return matches[0]
-
-    # Writing ------------------------------------------------------------------
+class SessionStore(SessionReader):
+    """The session store: the only code that writes session files (see session_reader)."""
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -181,10 +54,7 @@ class SessionStore:
             ) from error
 
     def own_file(self, month: str) -> Path:
-        return self.sessions_dir / self.device / f"{month}.json"
-
-    def pending_file(self, device: str) -> Path:
-        return self.sessions_dir / device / PENDING_NAME
+        return self.month_file(self.device, month)
 
     def write_records(self, records: Iterable[Record], now: datetime) -> None:
         """Append records to this device's month files. Call while holding ``locked()``.
@@ -265,19 +135,6 @@ class SessionStore:
         with self.locked():
             self.write_records(records, now)
 
-    def newer_than_stored(self, sessions: Iterable[Session], now: datetime) -> datetime:
-        """A time for new versions of these sessions that beats every stored version.
-
-        Usually just ``now``; but another computer whose clock runs ahead may have
-        written a version "later", and a mend must still win over what it mends.
-        """
-        sessions = list(sessions)
-        ids = {session.id for session in sessions}
-        months = {month_key(session.day) for session in sessions}
-        stored = [r.updated for r in self.records_for_months(months) if r.session.id in ids]
-        latest = max(stored, default=now)
-        return now if now > latest else latest + timedelta(microseconds=1)
-
     def replace(self, old: Session, new: Session, now: datetime) -> None:
         """Record ``new`` as the current version of ``old`` (same id)."""
         now = self.newer_than_stored([old], now)
@@ -302,15 +159,12 @@ class SessionStore:
         with self.locked():
             self.write_records(records, now)
 
+    def restore_backup(self, backup: Path, now: datetime) -> Path:
+        """Put one of this device's backups back in place; returns the file it replaced."""
+        from bondcoach.storage.backups import restore_backup
 
-def _current(records: Iterable[Record], on: Callable[[date], bool]) -> list[Session]:
-    """The newest version of each session, unless deleted, on the days asked for."""
-    live = [
-        record.session
-        for record in newest_versions(records).values()
-        if not record.deleted and on(record.session.day)
-    ]
-    return sorted(live, key=lambda session: (session.start, session.id))
+        with self.locked():
+            return restore_backup(self.root, self.device, backup, now, self.month_file)
 
 
 def lock_file_for(data_root: Path) -> Path:

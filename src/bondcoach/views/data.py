@@ -9,8 +9,8 @@ from bondcoach.formatting import day_and_time, duration
 from bondcoach.views import console
 
 if TYPE_CHECKING:
+    from bondcoach.core.checkup import Checkup
     from bondcoach.core.models import Session
-    from bondcoach.storage.checkup import Checkup
 
 SHORT_ID = 7
 
@@ -74,7 +74,7 @@ def show_checkup(checkup: Checkup) -> None:
     if checkup.backups:
         out.print("\nBackups you can restore with [bold]bondcoach doctor --restore PATH[/]:")
         for backup in checkup.backups:
-            out.print(f"  {escape(str(backup.path))}", soft_wrap=True)
+            out.print(f"  {escape(str(backup))}", soft_wrap=True)
     if not checkup.healthy:
         out.print(
             "\nbondcoach never overwrites a file it cannot read. Restore a backup above, "

@@ -8,7 +8,7 @@ from bondcoach.views import console, today_row
 
 if TYPE_CHECKING:
     from bondcoach.core.coach import DayProgress
-    from bondcoach.guidance.tips import TipData
+    from bondcoach.core.tip_data import TipData
 
 
 def next_step(progress: DayProgress, has_profile: bool) -> str:

@@ -4,36 +4,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bondcoach.storage import paths
 from bondcoach.views import console
 
 if TYPE_CHECKING:
-    from bondcoach.storage.profile import Profile
+    from bondcoach.actions.setup import ProfileFacts
+    from bondcoach.core.profile import Profile
 
 
-def profile_json(profile: Profile, caregiver: str | None) -> dict[str, Any]:
-    from bondcoach.core.clock import now
-    from bondcoach.core.targets import daily_target
-
-    today = now().date()
+def profile_json(facts: ProfileFacts) -> dict[str, Any]:
+    profile = facts.profile
     return {
         "baby_name": profile.baby_name,
         "birth_date": profile.birth_date.isoformat() if profile.birth_date else None,
         "awake_hours": profile.awake_hours,
         "week_start": profile.week_start,
-        "caregiver": caregiver,
-        "target_minutes_today": daily_target(today, profile.target_settings()),
-        "data_folder": str(paths.data_dir()),
+        "caregiver": facts.caregiver,
+        "target_minutes_today": facts.target_minutes_today,
+        "data_folder": str(facts.data_folder),
     }
 
 
-def show_profile(profile: Profile, caregiver: str | None, saved: bool = False) -> None:
+def show_profile(profile_facts: ProfileFacts, saved: bool = False) -> None:
     from rich.markup import escape
     from rich.table import Table
 
     from bondcoach.formatting import duration
 
-    facts = profile_json(profile, caregiver)
+    facts = profile_json(profile_facts)
+    caregiver = profile_facts.caregiver
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim")
     table.add_row("Baby", escape(facts["baby_name"] or "not set"))

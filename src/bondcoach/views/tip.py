@@ -11,7 +11,7 @@ from bondcoach.views import console
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from bondcoach.guidance.tips import TipData
+    from bondcoach.core.tip_data import TipData
 
 
 def tip_panel(tip: TipData, heading: str) -> RenderableType:

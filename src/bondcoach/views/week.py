@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bondcoach import messages
 from bondcoach.core.week import UNNAMED
@@ -144,3 +144,36 @@ def show_saved(out: Console, path: Path) -> None:
     from rich.markup import escape
 
     out.print(f"[dim]Saved a copy to {escape(str(path))}.[/]")
+
+
+def week_as_json(review: WeekReview) -> dict[str, Any]:
+    from bondcoach.core.week import streak_label
+
+    summary = review.summary
+    return {
+        "start": summary.start.isoformat(),
+        "end": summary.end.isoformat(),
+        "days": [
+            {
+                "date": day.date.isoformat(),
+                "minutes": day.minutes,
+                "target_minutes": day.target_minutes,
+                "sessions": day.sessions,
+            }
+            for day in summary.days
+        ],
+        "total_minutes": summary.total_minutes,
+        "target_minutes": summary.target_minutes,
+        "target_minutes_so_far": summary.target_so_far,
+        "sessions": summary.sessions,
+        "by_activity": summary.by_activity,
+        "by_caregiver": summary.by_caregiver,
+        "notes": [
+            {"date": note.date.isoformat(), "text": note.text, "who": note.who}
+            for note in summary.notes
+        ],
+        "days_together": summary.days_together,
+        "previous_week_minutes": review.previous_total,
+        "streak_days": None if review.streak is None else streak_label(review.streak),
+        "low_mood_caregivers": list(review.low_mood),
+    }

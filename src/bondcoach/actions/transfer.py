@@ -1,0 +1,49 @@
+"""export and import: move sessions in and out as CSV or JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+
+@dataclass(frozen=True)
+class Imported:
+    added: int
+    rows: int
+    already: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def export(as_csv: bool, out: TextIO, include_notes: bool) -> None:
+    """Write every session to ``out``, oldest first."""
+    from bondcoach.core.transfer import write_csv, write_json
+    from bondcoach.storage.session_store import open_store
+
+    writer = write_csv if as_csv else write_json
+    writer(open_store().iter_sessions(), out, include_notes=include_notes)
+
+
+def import_file(file: Path, now: datetime) -> Imported:
+    """Add the sessions in ``file`` that are not stored yet; all rows are checked first."""
+    from bondcoach.actions.saving import remember_for_undo
+    from bondcoach.core.transfer import plan_import
+    from bondcoach.errors import InputError
+    from bondcoach.storage.fsio import read_user_file
+    from bondcoach.storage.session_store import open_store
+
+    try:
+        raw = read_user_file(file)
+    except IsADirectoryError:
+        raw = None
+    if raw is None:
+        raise InputError(f"{file} is not a file that can be read")
+    plan = plan_import(file, raw, now)
+    store = open_store()
+    fresh = plan.new_to(store.live_ids())
+    warnings: list[str] = []
+    if fresh:
+        store.add_many(fresh, now)
+        remember_for_undo("import", (), fresh, warnings)
+    return Imported(len(fresh), plan.rows, len(plan.sessions) - len(fresh), warnings)

@@ -1,0 +1,185 @@
+"""The session store: the only code that reads or writes session files.
+
+Layout, inside the data folder::
+
+    sessions/<device id>/<YYYY-MM>.json
+
+Each computer writes only its own folder, so a family can sync the data folder between
+computers without two writers ever touching one file. A session lives in the file of
+the month it started in, which keeps ``log`` and ``week`` reading one or two small files
+however many years of history there are.
+
+Files hold *records* (their format is in ``records``): versions of sessions. Edits and
+deletions append a newer record (in this computer's own file) rather than rewriting
+anyone's history; the newest record of an id wins. A session moved to another month
+leaves a deletion record in the old month's file, so a reader of either month alone
+still sees the truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from bondcoach.core.models import Record, Session
+from bondcoach.storage.fsio import list_dirs, list_files, read_bytes
+from bondcoach.storage.records import (
+    MONTH_FILE,
+    MonthFile,
+    month_key,
+    months_between,
+    newest_versions,
+    parse_month_file,
+)
+
+PENDING_NAME = "pending.json"
+
+
+class SessionReader:
+    """Sessions in a data folder, read as one device (the one that writes) sees them."""
+
+    def __init__(self, root: Path, device: str | None, lock_file: Path) -> None:
+        self.root = root
+        self._device = device
+        self.lock_file = lock_file
+
+    @property
+    def device(self) -> str:
+        """This computer's id, made on the first write: reading needs none, so a refused
+        command leaves nothing behind."""
+        if self._device is None:
+            from bondcoach.storage.device import load_device
+
+            self._device = load_device().id
+        return self._device
+
+    @property
+    def sessions_dir(self) -> Path:
+        return self.root / "sessions"
+
+    def month_file(self, device: str, month: str) -> Path:
+        """Where a device keeps a month's records: the one place that knows the layout."""
+        return self.sessions_dir / device / f"{month}.json"
+
+    def pending_file(self, device: str) -> Path:
+        return self.sessions_dir / device / PENDING_NAME
+
+    # Reading ------------------------------------------------------------------
+
+    def month_files(self) -> Iterator[MonthFile]:
+        for device_dir in sorted(list_dirs(self.sessions_dir)):
+            for path in sorted(list_files(device_dir)):
+                match = MONTH_FILE.match(path.name)
+                if match is None:
+                    continue
+                yield MonthFile(
+                    path=path,
+                    device=device_dir.name,
+                    month=match.group(1),
+                    is_conflict_copy=match.group(2) != ".json",
+                )
+
+    def read_records(self, path: Path, device: str) -> list[Record] | None:
+        """The records in one of the store's files, or None when it has gone."""
+        raw = read_bytes(path)
+        return None if raw is None else parse_month_file(path, raw, device)
+
+    def _read(self, month_file: MonthFile) -> list[Record]:
+        # Removed between listing and reading: nothing to see.
+        return self.read_records(month_file.path, month_file.device) or []
+
+    def records_for_months(self, months: Iterable[str]) -> list[Record]:
+        wanted = set(months)
+        records: list[Record] = []
+        for month_file in self.month_files():
+            if month_file.month in wanted:
+                records.extend(self._read(month_file))
+        records.extend(r for r in self.pending_records() if month_key(r.session.day) in wanted)
+        return records
+
+    def pending_files(self) -> Iterator[tuple[Path, str]]:
+        """Where each device would keep a multi-month save under way, with the device."""
+        for device_dir in list_dirs(self.sessions_dir):
+            yield self.pending_file(device_dir.name), device_dir.name
+
+    def pending_records(self) -> list[Record]:
+        """Records of a multi-month save still under way (or cut short); see write_records."""
+        records: list[Record] = []
+        for pending, device in self.pending_files():
+            records.extend(self.read_records(pending, device) or [])
+        return records
+
+    def sessions_between(self, first: date, last: date) -> list[Session]:
+        """Current sessions whose day falls in [first, last], oldest first."""
+        records = self.records_for_months(months_between(first, last))
+        return _current(records, lambda day: first <= day <= last)
+
+    def months(self) -> list[str]:
+        """Every month that has sessions, oldest first."""
+        months = {month_file.month for month_file in self.month_files()}
+        months.update(month_key(record.session.day) for record in self.pending_records())
+        return sorted(months)
+
+    def sessions_in_month(self, month: str) -> list[Session]:
+        """A month's sessions. Each month's files alone tell its truth (see the module doc)."""
+        return _current(self.records_for_months([month]), lambda day: month_key(day) == month)
+
+    def iter_sessions(self) -> Iterator[Session]:
+        """Every session, oldest first, one month in memory at a time."""
+        for month in self.months():
+            yield from self.sessions_in_month(month)
+
+    def latest_sessions(self, count: int) -> list[Session]:
+        """The newest ``count`` sessions, oldest first, reading back only as far as needed."""
+        found: list[Session] = []
+        for month in reversed(self.months()):
+            found = self.sessions_in_month(month) + found
+            if len(found) >= count:
+                break
+        return found[-count:] if count else []
+
+    def live_ids(self) -> set[str]:
+        """Ids of every current session (a deleted one may come back by import)."""
+        return {session.id for session in self.iter_sessions()}
+
+    def find(self, prefix: str) -> Session:
+        """The one current session whose id starts with ``prefix``."""
+        from bondcoach.errors import InputError
+
+        wanted = prefix.strip().lower()
+        if len(wanted) < 4:
+            raise InputError(
+                "give at least the first 4 characters of the id (see 'bondcoach history')"
+            )
+        matches = [s for s in self.iter_sessions() if s.id.startswith(wanted)]
+        if not matches:
+            raise InputError(f"no session has an id starting {wanted!r} (see 'bondcoach history')")
+        if len(matches) > 1:
+            raise InputError(
+                f"{len(matches)} sessions have ids starting {wanted!r}; give more of it"
+            )
+        return matches[0]
+
+    def newer_than_stored(self, sessions: Iterable[Session], now: datetime) -> datetime:
+        """A time for new versions of these sessions that beats every stored version.
+
+        Usually just ``now``; but another computer whose clock runs ahead may have
+        written a version "later", and a mend must still win over what it mends.
+        """
+        sessions = list(sessions)
+        ids = {session.id for session in sessions}
+        months = {month_key(session.day) for session in sessions}
+        stored = [r.updated for r in self.records_for_months(months) if r.session.id in ids]
+        latest = max(stored, default=now)
+        return now if now > latest else latest + timedelta(microseconds=1)
+
+
+def _current(records: Iterable[Record], on: Callable[[date], bool]) -> list[Session]:
+    """The newest version of each session, unless deleted, on the days asked for."""
+    live = [
+        record.session
+        for record in newest_versions(records).values()
+        if not record.deleted and on(record.session.day)
+    ]
+    return sorted(live, key=lambda session: (session.start, session.id))
