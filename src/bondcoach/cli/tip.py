@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from bondcoach.cli.options import JsonFlag
+from bondcoach.core.topics import TOPICS
 
 
 def tip_command(
@@ -20,7 +21,7 @@ def tip_command(
             "--topic",
             "-t",
             metavar="TOPIC",
-            help="Pick from one topic: expectations, cues, routine, you, support, mood, help.",
+            help=f"Pick from one topic: {', '.join(TOPICS)}.",
         ),
     ] = None,
     show_all: Annotated[

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bondcoach.core.models import Session, normalise_activity
+from bondcoach.core.mood import check_mood as check_mood
 from bondcoach.core.targets import TargetSettings, daily_target
 from bondcoach.core.timeparse import MAX_MINUTES, check_not_future, parse_at, parse_duration
 from bondcoach.errors import InputError
@@ -29,8 +30,10 @@ def check_when_options(at: str | None, ago: str | None) -> None:
 
 
 def resolve_when(minutes: int | None, at: str | None, ago: str | None, now: datetime) -> When:
-    """Work out the start and length of a session from MINUTES, --at and --ago."""
-    check_when_options(at, ago)
+    """Work out the start and length of a session from MINUTES, --at and --ago.
+
+    The caller has checked --at and --ago with ``check_when_options`` (log does, before
+    asking anything)."""
     if ago is not None:
         since = parse_duration(ago)
         start = now - since
@@ -65,12 +68,6 @@ def split_activities(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in names if name))
 
 
-def check_mood(mood: int | None) -> int | None:
-    if mood is not None and not 1 <= mood <= 5:
-        raise InputError(f"mood goes from 1 (very low) to 5 (very good) (got {mood})")
-    return mood
-
-
 def new_session(
     session_id: str,
     when: When,
@@ -84,9 +81,9 @@ def new_session(
         start=when.start,
         minutes=when.minutes,
         activities=tuple(activities),
-        mood=check_mood(mood),
-        note=(note or "").strip() or None,
-        who=(who or "").strip() or None,
+        mood=mood,  # checked once, where it was given (log's --mood, play's question)
+        note=note,  # Session cleans note and who (models.without_controls)
+        who=who,
     )
 
 

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bondcoach.core.coach import check_mood, split_activities
+from bondcoach.core.coach import split_activities
 from bondcoach.core.models import Session
+from bondcoach.core.mood import check_mood
 from bondcoach.core.timeparse import check_not_future, parse_at, parse_minutes
 from bondcoach.errors import InputError
 
@@ -41,11 +42,11 @@ def edited(session: Session, request: EditRequest, now: datetime) -> Session:
     if request.activities is not None:
         changes["activities"] = split_activities(request.activities)
     if request.note is not None:
-        changes["note"] = request.note.strip() or None
+        changes["note"] = request.note  # '' clears it; Session cleans the rest
     if request.mood is not None:
         changes["mood"] = check_mood(request.mood)
     if request.who is not None:
-        changes["who"] = request.who.strip() or None
+        changes["who"] = request.who
     result = Session.model_validate({**session.model_dump(), **changes})
     check_not_future(result.start, result.minutes, now)
     return result

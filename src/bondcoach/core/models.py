@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
-from typing import Literal
+from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from bondcoach.core.ages import parse_age
+from bondcoach.core.mood import HIGHEST, LOWEST
 from bondcoach.core.timeparse import MAX_MINUTES
+from bondcoach.core.topics import TOPICS as TOPICS
+from bondcoach.core.topics import Topic
 
-TOPICS = ("expectations", "cues", "routine", "you", "support", "mood", "help")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -25,7 +27,10 @@ WHITESPACE = "\t\n\r\x0b\x0c"
 
 def without_controls(text: str, keep: str = "") -> str:
     """Text minus control characters (but those in ``keep``): a stored note or name must
-    never be able to move the cursor or colour a terminal when it is shown."""
+    never be able to move the cursor or colour a terminal when it is shown.
+
+    The one place user text is cleaned: Session's validators below call it, so every
+    way in (log, play, edit, import) gets the same cleaning."""
     return "".join(c for c in text if c in keep or unicodedata.category(c) != "Cc")
 
 
@@ -43,7 +48,7 @@ class Session(BaseModel):
     start: AwareDatetime
     minutes: int = Field(ge=1, le=MAX_MINUTES)
     activities: tuple[str, ...] = ()
-    mood: int | None = Field(default=None, ge=1, le=5)
+    mood: int | None = Field(default=None, ge=LOWEST, le=HIGHEST)
     note: str | None = None
     who: str | None = None
 
@@ -67,6 +72,18 @@ class Session(BaseModel):
         if value is None:
             return None
         return " ".join(without_controls(value, keep=WHITESPACE).split()) or None
+
+    def as_dict(self, z_times: bool = False) -> dict[str, Any]:
+        """The one way a session becomes a dict, fields in order.
+
+        ``z_times``: pydantic's JSON form, UTC written "Z", as 1.0's month files and undo
+        log store it (their bytes stay as they are). Otherwise ISO 8601 offsets ("+00:00"),
+        as export and --json write, which Python 3.10's fromisoformat reads.
+        """
+        payload: dict[str, Any] = self.model_dump(mode="json")
+        if not z_times:
+            payload["start"] = self.start.isoformat()
+        return payload
 
     @property
     def day(self) -> date:
@@ -99,7 +116,7 @@ class Tip(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(min_length=1, max_length=80)
-    topic: Literal["expectations", "cues", "routine", "you", "support", "mood", "help"]
+    topic: Topic
     title: str = Field(min_length=1, max_length=80)
     text: str = Field(min_length=1, max_length=600)
     source: str = Field(min_length=1)

@@ -33,15 +33,7 @@ def export_columns(include_notes: bool) -> tuple[str, ...]:
 
 
 def session_row(session: Session, columns: tuple[str, ...]) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "id": session.id,
-        "start": session.start.isoformat(),
-        "minutes": session.minutes,
-        "activities": list(session.activities),
-        "mood": session.mood,
-        "note": session.note,
-        "who": session.who,
-    }
+    row = session.as_dict()
     return {column: row[column] for column in columns}
 
 

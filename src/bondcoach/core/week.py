@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bondcoach.core.models import Session
+from bondcoach.core.mood import LOW_MOOD as LOW_MOOD
 from bondcoach.core.targets import TargetSettings, daily_target
 
 DAYS_IN_WEEK = 7
@@ -119,9 +120,6 @@ def streak_days(days_with_time: set[date], today: date) -> int:
 
 def streak_label(count: int) -> str:
     return f"{STREAK_CAP}+" if count > STREAK_CAP else str(count)
-
-
-LOW_MOOD = 2
 
 
 def low_mood_caregivers(sessions: Iterable[Session]) -> list[str]:

@@ -18,6 +18,7 @@ from bondcoach.core.profile import Profile as Profile
 from bondcoach.errors import DataError
 from bondcoach.storage import paths
 from bondcoach.storage.fsio import atomic_write, read_bytes
+from bondcoach.storage.schema import check_schema
 
 PROFILE_SCHEMA = 1
 
@@ -37,14 +38,7 @@ def parse_profile(path: Path, raw: bytes) -> Profile:
         raise _fail(path, f"it is not valid JSON ({error})") from error
     if not isinstance(payload, dict):
         raise _fail(path, "it is not a JSON object")
-    schema = payload.get("schema")
-    if not isinstance(schema, int) or schema < 1:
-        raise _fail(path, "it has no schema version")
-    if schema > PROFILE_SCHEMA:
-        raise DataError(
-            f"{path} was written by a newer bondcoach (schema {schema})",
-            hint="Upgrade bondcoach on this computer; the file was left untouched.",
-        )
+    check_schema(payload, path, PROFILE_SCHEMA, _fail, name_newest=False)
     try:
         return _profile_from(payload)
     except (TypeError, ValueError) as error:

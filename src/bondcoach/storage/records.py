@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from bondcoach.core.models import Record, Session
 from bondcoach.errors import DataError
+from bondcoach.storage.schema import check_schema
 
 SCHEMA_VERSION = 1
 MONTH_FILE = re.compile(r"^(\d{4}-\d{2})(\.json|[ .].*\.json)$")
@@ -50,7 +51,7 @@ class MonthFile:
 
 
 def _record_to_json(record: Record) -> dict[str, Any]:
-    payload: dict[str, Any] = record.session.model_dump(mode="json")
+    payload = record.session.as_dict(z_times=True)
     payload["updated"] = record.updated.isoformat()
     if record.deleted:
         payload["deleted"] = True
@@ -65,15 +66,7 @@ def parse_month_file(path: Path, raw: bytes, device: str) -> list[Record]:
         raise _damaged(path, f"it is not valid JSON ({error})") from error
     if not isinstance(payload, dict) or not isinstance(payload.get("records"), list):
         raise _damaged(path, "it does not hold a list of records")
-    schema = payload.get("schema")
-    if not isinstance(schema, int) or schema < 1:
-        raise _damaged(path, "it has no schema version")
-    if schema > SCHEMA_VERSION:
-        raise DataError(
-            f"{path} was written by a newer bondcoach (schema {schema}); "
-            f"this one understands schema {SCHEMA_VERSION}",
-            hint="Upgrade bondcoach on this computer; the file was left untouched.",
-        )
+    check_schema(payload, path, SCHEMA_VERSION, _damaged)
     records: list[Record] = []
     for index, item in enumerate(payload["records"], start=1):
         if not isinstance(item, dict):

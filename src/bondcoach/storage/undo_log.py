@@ -30,7 +30,7 @@ def _journal_file() -> Path:
 def _save(change: Change) -> None:
     payload: dict[str, Any] = asdict(change)
     for side in ("before", "after"):
-        payload[side] = [session.model_dump(mode="json") for session in payload[side]]
+        payload[side] = [session.as_dict(z_times=True) for session in payload[side]]
     atomic_write(_journal_file(), json.dumps(payload).encode("utf-8"))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bondcoach import messages
+from bondcoach.core.mood import is_low
 from bondcoach.formatting import day_and_time, duration
 from bondcoach.views import console, today_row
 
@@ -14,12 +15,9 @@ if TYPE_CHECKING:
 
 
 def session_json(session: Session) -> dict[str, Any]:
-    payload: dict[str, Any] = session.model_dump(mode="json")
     # The same ISO 8601 form as export ("+00:00", never pydantic's "Z"): one format for
     # scripts, and one that Python 3.10's fromisoformat reads.
-    payload["start"] = session.start.isoformat()
-    payload["day"] = session.day.isoformat()
-    return payload
+    return {**session.as_dict(), "day": session.day.isoformat()}
 
 
 def show_logged(
@@ -34,7 +32,7 @@ def show_logged(
         f"[green]Saved[/]: {day_and_time(session.start)}, {duration(session.minutes)}{what}{who}."
     )
     out.print(today_row(today.minutes, today.target, baby_name))
-    if session.mood is not None and session.mood <= 2:
+    if is_low(session.mood):
         out.print(messages.LOW_MOOD_AFTER_LOG)
     else:
         out.print(messages.warm_word(today.minutes, today.target))
