@@ -48,7 +48,9 @@ def test_cold_tip_validates_the_yaml_then_warm_tips_skip_it() -> None:
 def test_only_the_command_that_runs_is_imported() -> None:
     loaded = {name for name in modules_after("tip", "--json") if name.startswith("bondcoach.cli.")}
     assert loaded <= {
+        "bondcoach.cli.click_api",
         "bondcoach.cli.errors",
+        "bondcoach.cli.group",
         "bondcoach.cli.lazy",
         "bondcoach.cli.options",
         "bondcoach.cli.tip",

@@ -1,4 +1,4 @@
-"""The command line: thin Typer commands that parse, call the core and hand over to views.
+"""The command line: thin Typer commands that parse, call one action and hand its result to a view.
 
 Each command lives in its own module, listed in ``lazy.COMMANDS`` and built only when
 used; this module holds the root app, its options and the console script.
@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from bondcoach import __version__
-from bondcoach.cli.errors import BondcoachGroup
+from bondcoach.cli.group import BondcoachGroup
 
 HELP = """A gentle coach for new parents who want help bonding with their baby.
 

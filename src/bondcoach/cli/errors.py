@@ -8,50 +8,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from typer import Abort
-from typer._click.exceptions import ClickException, UsageError
-from typer.core import TyperGroup
 
+from bondcoach.cli.click_api import ClickException, UsageError
 from bondcoach.errors import USAGE, BondcoachError
 
 INTERRUPTED = 130
-
-
-class BondcoachGroup(TyperGroup):
-    """The root group: commands built on first use, and calm errors."""
-
-    def __init__(self, **attrs: Any) -> None:
-        super().__init__(**attrs)
-        from bondcoach.cli.lazy import LazyCommands
-
-        self.commands = LazyCommands()
-
-    def list_commands(self, ctx: Any) -> list[str]:
-        return list(self.commands)
-
-    def main(
-        self,
-        args: Sequence[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        windows_expand_args: bool = True,
-        **extra: Any,
-    ) -> Any:
-        code = run_safely(
-            lambda: super(BondcoachGroup, self).main(
-                args=args,
-                prog_name=prog_name,
-                complete_var=complete_var,
-                standalone_mode=False,
-                windows_expand_args=windows_expand_args,
-                **extra,
-            )
-        )
-        sys.exit(code)
 
 
 def run_safely(invoke: Callable[[], Any]) -> int:

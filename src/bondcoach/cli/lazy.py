@@ -5,6 +5,13 @@ option; doing that for all commands on every run costs more than the whole of
 ``bondcoach tip`` otherwise would. The group's command table is this lazy mapping:
 its keys are known up front (for help, completion and "did you mean"), and a
 command is imported and built the first time it is looked up.
+
+Why command bodies import inside the function: a command module is imported to build
+its options, for ``--help`` too. Its body's imports (actions, pydantic models, Rich
+views) load only when it runs, so ``bondcoach --help``, ``log --help`` and a warm
+``bondcoach tip`` never load pydantic or Rich. ``tests/test_startup.py`` holds this.
+A new command follows the same pattern: options at module level, everything else
+imported in the body.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, MutableMapping
 
-from typer._click import Command
+from bondcoach.cli.click_api import Command
 
 # name -> "module:function", in the order help lists them.
 COMMANDS: dict[str, str] = {
