@@ -21,11 +21,12 @@ def doctor_command(
     """Check every file bondcoach keeps, list backups, and restore one if you need to."""
     from bondcoach.actions.doctor import doctor
     from bondcoach.core import clock
-    from bondcoach.views import data as data_view
+    from bondcoach.views import doctor as doctor_view
+    from bondcoach.views import history as history_view
 
     report = doctor(restore, clock.now())
     if report.restored is not None:
-        data_view.show_done(f"restored {report.restored} from {restore}")
-    data_view.show_checkup(report.checkup)
+        history_view.show_done(f"restored {report.restored} from {restore}")
+    doctor_view.show_checkup(report.checkup)
     if not report.checkup.healthy:
         raise typer.Exit(1)

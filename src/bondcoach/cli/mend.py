@@ -26,7 +26,7 @@ def history_command(
     from bondcoach.actions.mend import history
     from bondcoach.core.timeparse import parse_date
     from bondcoach.errors import InputError
-    from bondcoach.views import data as data_view
+    from bondcoach.views import history as history_view
     from bondcoach.views.log import session_json
 
     if of is not None and last is not None:
@@ -35,7 +35,7 @@ def history_command(
     if as_json:
         views.print_json([session_json(session) for session in sessions])
     else:
-        data_view.show_history(sessions)
+        history_view.show_history(sessions)
 
 
 def edit_command(
@@ -57,7 +57,7 @@ def edit_command(
     from bondcoach.actions.mend import edit
     from bondcoach.core import clock
     from bondcoach.core.editing import EditRequest
-    from bondcoach.views import data as data_view
+    from bondcoach.views import history as history_view
     from bondcoach.views.log import session_json
 
     request = EditRequest(minutes, at, activity, note, mood, who)
@@ -68,7 +68,7 @@ def edit_command(
     if as_json:
         views.print_json(session_json(done.session))
     else:
-        data_view.show_done(f"now {data_view.describe(done.session)}")
+        history_view.show_done(f"now {history_view.describe(done.session)}")
 
 
 def delete_command(
@@ -81,26 +81,26 @@ def delete_command(
     from bondcoach import views
     from bondcoach.actions.mend import delete
     from bondcoach.core import clock
-    from bondcoach.views import data as data_view
+    from bondcoach.views import history as history_view
 
     def ask_first(session: Session) -> bool:
         if yes:
             return True
         from bondcoach.cli.prompts import confirm
 
-        return confirm(f"Delete {data_view.describe(session)}?", default=False)
+        return confirm(f"Delete {history_view.describe(session)}?", default=False)
 
     done = delete(session_id, ask_first, clock.now())
     assert done.session is not None
     for warning in done.warnings:
         views.warn(warning)
-    data_view.show_done(f"deleted {data_view.describe(done.session)}")
+    history_view.show_done(f"deleted {history_view.describe(done.session)}")
 
 
 def undo_command() -> None:
     """Take back this computer's last log, edit, delete or import (once)."""
     from bondcoach.actions.mend import undo
     from bondcoach.core import clock
-    from bondcoach.views import data as data_view
+    from bondcoach.views import history as history_view
 
-    data_view.show_done(undo(clock.now()).what)
+    history_view.show_done(undo(clock.now()).what)

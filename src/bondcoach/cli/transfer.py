@@ -50,9 +50,9 @@ def import_command(
     from bondcoach import views
     from bondcoach.actions.transfer import import_file
     from bondcoach.core import clock
-    from bondcoach.views import data as data_view
+    from bondcoach.views import history as history_view
 
     done = import_file(file, clock.now())
     for warning in done.warnings:
         views.warn(warning)
-    data_view.show_imported(done.added, done.rows, done.already)
+    history_view.show_imported(done.added, done.rows, done.already)

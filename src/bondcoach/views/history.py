@@ -1,4 +1,4 @@
-"""Showing stored data: history, changes, imports and the doctor's checkup."""
+"""Showing stored sessions and what a change did: history, edit, delete, undo, import."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from bondcoach.formatting import day_and_time, duration
 from bondcoach.views import console
 
 if TYPE_CHECKING:
-    from bondcoach.core.checkup import Checkup
     from bondcoach.core.models import Session
 
 SHORT_ID = 7
@@ -60,23 +59,3 @@ def show_imported(added: int, rows: int, already: int) -> None:
 
     done = f"imported {plural(added, 'session')} from {plural(rows, 'row')}"
     show_done(done + (f"; {already} were already here" if already else ""))
-
-
-def show_checkup(checkup: Checkup) -> None:
-    from rich.markup import escape
-
-    out = console()
-    marks = {"ok": "[green]ok[/]", "note": "[cyan]note[/]", "problem": "[bold]problem[/]"}
-    for finding in checkup.findings:
-        where = f" {escape(str(finding.path))}:" if finding.path else ""
-        out.print(f"{marks[finding.level]}{where} {escape(finding.message)}", soft_wrap=True)
-    out.print(f"{checkup.sessions_read} stored records read.")
-    if checkup.backups:
-        out.print("\nBackups you can restore with [bold]bondcoach doctor --restore PATH[/]:")
-        for backup in checkup.backups:
-            out.print(f"  {escape(str(backup))}", soft_wrap=True)
-    if not checkup.healthy:
-        out.print(
-            "\nbondcoach never overwrites a file it cannot read. Restore a backup above, "
-            "or move the damaged file out of the data folder."
-        )
