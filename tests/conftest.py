@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
+from helpers import LONDON, set_timezone
 from typer.testing import CliRunner, Result
 
 from bondcoach.cli import app
-
-LONDON = "Europe/London"
-# A Thursday evening; its week runs Monday 23 to Sunday 29 November 2026.
-THURSDAY_EVENING = datetime(2026, 11, 26, 20, 0, tzinfo=ZoneInfo(LONDON))
 
 
 @dataclass(frozen=True)
@@ -41,17 +33,11 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Folders
         monkeypatch.setenv(variable, str(tmp_path / "xdg" / variable.lower()))
     monkeypatch.delenv("BONDCOACH_DEBUG", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.setenv("TZ", LONDON)
+    monkeypatch.setenv("TZ", LONDON.key)
     set_timezone()
     yield found
     monkeypatch.undo()
     set_timezone()
-
-
-def set_timezone() -> None:
-    """Apply $TZ to this process (POSIX only; Windows has no tzset)."""
-    if hasattr(time, "tzset"):
-        time.tzset()
 
 
 @pytest.fixture
@@ -63,33 +49,3 @@ def cli() -> Any:
         return runner.invoke(app, list(args), input=input, env=env)
 
     return invoke
-
-
-def json_out(result: Result) -> Any:
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    return json.loads(result.stdout)
-
-
-def data_files(root: Path) -> dict[str, bytes]:
-    """Every file under a folder with its bytes: to prove nothing was written."""
-    if not root.exists():
-        return {}
-    return {
-        str(path.relative_to(root)): path.read_bytes()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
-
-
-def at(moment: datetime = THURSDAY_EVENING) -> time_machine.travel:
-    """Freeze the clock (no ticking) at ``moment``."""
-    return time_machine.travel(moment, tick=False)
-
-
-def flat(text: str) -> str:
-    """Text with every run of whitespace (no-break spaces too) as one space."""
-    return " ".join(text.split())
-
-
-def ok(result: Result) -> None:
-    assert result.exit_code == 0, (result.stdout, result.stderr)

@@ -10,28 +10,17 @@ import sys
 from datetime import datetime
 from importlib.metadata import version
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 import typer
-from conftest import data_files
+from helpers import LONDON, at, data_files, unboxed
 
 import bondcoach
 from bondcoach.cli import app
 
-LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)
 COMMANDS = typer.main.get_command(app).commands  # type: ignore[attr-defined]
 _SGR = re.compile(r"\x1b\[([0-9;]*)m")
-
-
-def at(moment: datetime = NOW) -> time_machine.travel:
-    return time_machine.travel(moment, tick=False)
-
-
-def flat(text: str) -> str:
-    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
 
 
 def one_calm_line(result) -> str:
@@ -62,7 +51,7 @@ def test_every_command_has_help(cli, name, flag):
     result = cli(name, flag)
     assert result.exit_code == 0, result.output
     first_line = re.sub(r"\[/?[a-z ]*\]", "", command.help.strip().splitlines()[0])
-    assert flat(first_line) in flat(result.stdout)
+    assert unboxed(first_line) in unboxed(result.stdout)
     assert "Traceback" not in result.output
 
 
@@ -80,7 +69,7 @@ def test_main_help_lists_the_commands(cli, args):
     assert result.exit_code == 0, result.output
     for name in ("tip", "log", "week"):
         assert name in result.stdout
-    assert "medical advice" in flat(result.stdout)
+    assert "medical advice" in unboxed(result.stdout)
 
 
 def test_version(cli):
@@ -162,7 +151,7 @@ def test_an_unexpected_exception_is_a_message_not_a_traceback(
         raise RuntimeError("the kettle exploded")
 
     monkeypatch.setattr(f"{module}.{function}", broken)
-    with at():
+    with at(NOW):
         result = cli(*args)
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)  # handled, not escaped
@@ -193,7 +182,7 @@ DAMAGE = {
 
 @pytest.mark.parametrize("damage", list(DAMAGE.values()), ids=list(DAMAGE))
 def test_a_damaged_session_file_stops_week_and_log_and_is_left_alone(cli, folders, damage):
-    with at():
+    with at(NOW):
         assert cli("log", "15").exit_code == 0
         path = month_file(folders)
         path.write_bytes(damage)
@@ -214,7 +203,7 @@ def test_a_damaged_session_file_stops_week_and_log_and_is_left_alone(cli, folder
 
 
 def test_a_damaged_file_in_another_month_does_not_block_this_week(cli, folders):
-    with at():
+    with at(NOW):
         assert cli("log", "15").exit_code == 0
         other = month_file(folders).with_name("2025-01.json")
         other.write_bytes(b"garbage")
@@ -223,7 +212,7 @@ def test_a_damaged_file_in_another_month_does_not_block_this_week(cli, folders):
 
 
 def test_a_file_from_a_newer_bondcoach_is_refused_and_kept(cli, folders):
-    with at():
+    with at(NOW):
         assert cli("log", "15").exit_code == 0
         path = month_file(folders)
         newer = b'{"schema": 99, "records": []}'
@@ -240,7 +229,7 @@ def test_a_file_from_a_newer_bondcoach_is_refused_and_kept(cli, folders):
 def test_files_are_private_even_with_an_open_umask(cli, folders):
     previous = os.umask(0)
     try:
-        with at():
+        with at(NOW):
             assert cli("log", "15").exit_code == 0
             assert cli("log", "20", "--at", "08:00").exit_code == 0  # rewrites the file
             assert cli("tip").exit_code == 0
@@ -266,7 +255,7 @@ RUNS = [["tip"], ["tip", "--all"], ["log", "15"], ["week"], ["--help"], ["log", 
 
 @pytest.mark.parametrize("args", RUNS)
 def test_no_color_output_has_no_escapes(cli, args):
-    with at():
+    with at(NOW):
         result = cli(*args, env={"NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output
@@ -285,7 +274,7 @@ def colour_codes(text: str) -> list[str]:
 def test_no_color_wins_over_a_forced_colour_terminal(cli, args):
     """NO_COLOR (no-color.org) removes colour; bold and dim may stay."""
     env = {"FORCE_COLOR": "1", "TERM": "xterm-256color", "NO_COLOR": "1"}
-    with at():
+    with at(NOW):
         coloured = cli(*args, env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
         plain = cli(*args, env=env)
     assert plain.exit_code == 0, plain.output

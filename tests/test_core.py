@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import LONDON
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +21,6 @@ from bondcoach.core.week import week_bounds
 from bondcoach.errors import InputError
 from bondcoach.storage import session_store as store
 
-LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
 UTC = timezone.utc
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from conftest import data_files, json_out
+from helpers import data_files, json_out
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Zone:
         return ZoneInfo(self.name)
 
 
-LONDON = Zone(
+UK = Zone(
     name="Europe/London",
     spring=date(2026, 3, 29),
     missing="2026-03-29 01:30",
@@ -57,7 +57,7 @@ NEW_YORK = Zone(
     first_offset="-04:00",
     after_repeat=("2026-11-01 02:00", "-05:00"),
 )
-ZONES = [LONDON, NEW_YORK]
+ZONES = [UK, NEW_YORK]
 
 
 @pytest.fixture(params=ZONES, ids=lambda zone: zone.name)

@@ -23,12 +23,11 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import filelock
 import pytest
 import time_machine
-from conftest import data_files, json_out
+from helpers import LONDON, data_files, json_out
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,7 +36,6 @@ from bondcoach.core.models import Session
 from bondcoach.storage.fsio import TEMP_PREFIX
 from bondcoach.storage.session_store import SessionStore, month_key, open_store
 
-LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)  # a Thursday, GMT
 MONTH = "2026-11"
 

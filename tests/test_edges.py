@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import at, data_files, flat, json_out, ok
+from helpers import at, data_files, flat, json_out, ok
 
 import bondcoach.cli.play as play_module
 from bondcoach.storage import undo_log as journal

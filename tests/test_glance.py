@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import at, data_files, flat, json_out, ok
+from helpers import LONDON, at, data_files, flat, json_out, ok
 
-LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 20, 0, tzinfo=LONDON)
 COMMANDS = (
     "tip",

@@ -7,22 +7,15 @@ import re
 import subprocess
 import sys
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
-from conftest import data_files, json_out
+from helpers import LONDON, at, data_files, json_out
 
 from bondcoach import messages, views
 from bondcoach.storage.session_store import open_store
 
-LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)  # a Thursday, GMT (+00:00)
 FORBIDDEN = ("missed", "behind")
-
-
-def at(moment: datetime = NOW) -> time_machine.travel:
-    return time_machine.travel(moment, tick=False)
 
 
 def london(*parts: int) -> datetime:
@@ -55,7 +48,7 @@ def start_of(session: dict) -> datetime:
 
 
 def test_log_15_saves_and_week_shows_it(cli):
-    with at():
+    with at(NOW):
         result = cli("log", "15")
         assert result.exit_code == 0, result.output
         summary = week(cli)
@@ -68,7 +61,7 @@ def test_log_15_saves_and_week_shows_it(cli):
 
 
 def test_log_json_prints_the_saved_session(cli):
-    with at():
+    with at(NOW):
         payload = json_out(cli("log", "20", "-a", "sing", "--note", "she cooed", "--json"))
     session = payload["session"]
     assert session["minutes"] == 20
@@ -80,7 +73,7 @@ def test_log_json_prints_the_saved_session(cli):
 
 
 def test_activity_option_repeats_and_takes_comma_lists(cli):
-    with at():
+    with at(NOW):
         session = logged(
             cli("log", "10", "-a", "sing,talk", "--activity", "read", "-a", "feed, ,", "--json")
         )
@@ -88,7 +81,7 @@ def test_activity_option_repeats_and_takes_comma_lists(cli):
 
 
 def test_activity_names_ignore_case(cli):
-    with at():
+    with at(NOW):
         session = logged(
             cli("log", "10", "-a", "Sing", "-a", "SING", "-a", " Skin-To-Skin ", "--json")
         )
@@ -100,14 +93,14 @@ def test_activity_names_ignore_case(cli):
 
 @pytest.mark.parametrize("mood", ["1", "3", "5"])
 def test_mood_in_range_is_saved(cli, mood):
-    with at():
+    with at(NOW):
         session = logged(cli("log", "15", "--mood", mood, "--json"))
     assert session["mood"] == int(mood)
     assert [s.mood for s in stored()] == [int(mood)]
 
 
 def test_note_and_who_are_saved(cli):
-    with at():
+    with at(NOW):
         result = cli("log", "15", "-n", "he followed my voice", "-w", "Sam")
         assert result.exit_code == 0, result.output
     [session] = stored()
@@ -119,7 +112,7 @@ def test_note_and_who_are_saved(cli):
 
 
 def test_at_with_a_full_date_and_time(cli):
-    with at():
+    with at(NOW):
         session = logged(cli("log", "30", "--at", "2026-11-24 14:30", "--json"))
         summary = week(cli)
     assert start_of(session) == london(2026, 11, 24, 14, 30)
@@ -129,7 +122,7 @@ def test_at_with_a_full_date_and_time(cli):
 
 
 def test_at_time_only_means_today_when_it_has_passed(cli):
-    with at():
+    with at(NOW):
         session = logged(cli("log", "15", "--at", "09:30", "--json"))
         short_hour = logged(cli("log", "15", "--at", "9:05", "--json"))
     assert start_of(session) == london(2026, 11, 26, 9, 30)
@@ -137,7 +130,7 @@ def test_at_time_only_means_today_when_it_has_passed(cli):
 
 
 def test_at_time_only_means_yesterday_when_still_to_come(cli):
-    with at():
+    with at(NOW):
         session = logged(cli("log", "15", "--at", "22:15", "--json"))
         summary = week(cli)
     assert start_of(session) == london(2026, 11, 25, 22, 15)
@@ -154,7 +147,7 @@ def test_at_time_only_just_after_midnight(cli):
 
 
 def test_ago_with_minutes(cli):
-    with at():
+    with at(NOW):
         session = logged(cli("log", "10", "--ago", "20m", "--json"))
     assert start_of(session) == london(2026, 11, 26, 9, 40)
     assert session["minutes"] == 10
@@ -165,7 +158,7 @@ def test_ago_with_minutes(cli):
     [("20m", 20, (9, 40)), ("1h", 60, (9, 0)), ("1h30m", 90, (8, 30))],
 )
 def test_ago_without_minutes_logs_the_time_since(cli, ago, minutes, start):
-    with at():
+    with at(NOW):
         result = cli("log", "--ago", ago, "--json")  # no input: it must not prompt
         session = logged(result)
     assert session["minutes"] == minutes
@@ -173,7 +166,7 @@ def test_ago_without_minutes_logs_the_time_since(cli, ago, minutes, start):
 
 
 def test_a_session_ending_within_a_minute_from_now_is_accepted(cli):
-    with at():
+    with at(NOW):
         session = logged(cli("log", "15", "--at", "09:46", "--json"))  # ends 10:01
     assert session["minutes"] == 15
 
@@ -232,7 +225,7 @@ REJECTED = {
 @pytest.mark.parametrize("as_json", [False, True], ids=["human", "json"])
 @pytest.mark.parametrize("args", list(REJECTED.values()), ids=list(REJECTED))
 def test_rejected_with_exit_2_a_short_message_and_nothing_written(cli, folders, args, as_json):
-    with at():
+    with at(NOW):
         assert cli("log", "20", "--at", "08:00").exit_code == 0  # something already saved
         before = data_files(folders.data)
         extra = ["--json"] if as_json else []
@@ -250,14 +243,14 @@ def test_rejected_with_exit_2_a_short_message_and_nothing_written(cli, folders, 
 
 
 def test_future_rejection_says_why(cli):
-    with at():
+    with at(NOW):
         result = cli("log", "15", "--at", "2026-11-26 10:30")
     assert result.exit_code == 2
     assert "future" in result.stderr
 
 
 def test_minutes_rejection_says_what_minutes_are(cli):
-    with at():
+    with at(NOW):
         result = cli("log", "1441")
     assert result.exit_code == 2
     assert "1440" in result.stderr
@@ -267,7 +260,7 @@ def test_minutes_rejection_says_what_minutes_are(cli):
 
 
 def test_prompts_read_every_answer(cli):
-    with at():
+    with at(NOW):
         result = cli("log", input="20\nsing, Talk\nshe smiled at me\n4\n")
     assert result.exit_code == 0, result.output
     assert "How many minutes" in result.stdout
@@ -280,7 +273,7 @@ def test_prompts_read_every_answer(cli):
 
 
 def test_enter_accepts_every_default(cli):
-    with at():
+    with at(NOW):
         result = cli("log", input="\n\n\n\n")
         assert result.exit_code == 0, result.output
         summary = week(cli)
@@ -294,7 +287,7 @@ def test_enter_accepts_every_default(cli):
 
 @pytest.mark.parametrize("as_json", [False, True], ids=["human", "json"])
 def test_end_of_input_at_the_minutes_prompt_writes_nothing(cli, folders, as_json):
-    with at():
+    with at(NOW):
         cli("log", "20", "--at", "08:00")
         before = data_files(folders.data)
         result = cli("log", *(["--json"] if as_json else []), input="")
@@ -308,14 +301,14 @@ def test_end_of_input_at_the_minutes_prompt_writes_nothing(cli, folders, as_json
 
 
 def test_end_of_input_at_the_minutes_prompt_on_a_fresh_install(cli, folders):
-    with at():
+    with at(NOW):
         result = cli("log", input="")
     assert result.exit_code == 1
     assert data_files(folders.data) == {}
 
 
 def test_end_of_input_later_takes_the_defaults(cli):
-    with at():
+    with at(NOW):
         result = cli("log", input="25\n")
     assert result.exit_code == 0, result.output
     [session] = stored()
@@ -326,7 +319,7 @@ def test_end_of_input_later_takes_the_defaults(cli):
 
 
 def test_end_of_input_after_the_activities(cli):
-    with at():
+    with at(NOW):
         result = cli("log", input="25\nread")
     assert result.exit_code == 0, result.output
     [session] = stored()
@@ -335,7 +328,7 @@ def test_end_of_input_after_the_activities(cli):
 
 
 def test_a_bad_answer_is_asked_again(cli):
-    with at():
+    with at(NOW):
         result = cli("log", input="abc\n30\n\n\n\n")
     assert result.exit_code == 0, result.output
     [session] = stored()
@@ -344,7 +337,7 @@ def test_a_bad_answer_is_asked_again(cli):
 
 @pytest.mark.parametrize("bad", ["abc", "0", "1441", "2.5", "²"])
 def test_every_kind_of_bad_answer_is_asked_again(cli, bad):
-    with at():
+    with at(NOW):
         result = cli("log", input=f"{bad}\n30\n\n\n\n")
     assert result.exit_code == 0, result.output
     [session] = stored()
@@ -352,7 +345,7 @@ def test_every_kind_of_bad_answer_is_asked_again(cli, bad):
 
 
 def test_given_options_are_not_asked_again(cli):
-    with at():
+    with at(NOW):
         result = cli("log", "-a", "massage", "--mood", "5", input="12\nloved it\n")
     assert result.exit_code == 0, result.output
     assert "What did you do" not in result.output
@@ -388,7 +381,7 @@ def test_with_json_prompts_go_to_stderr_and_stdout_is_pure_json():
 
 
 def test_with_json_prompt_answers_are_not_mixed_into_the_json(cli):
-    with at():
+    with at(NOW):
         result = cli("log", "--json", input="20\nsing\nshe smiled\n4\n")
     assert result.exit_code == 0, result.stderr
     assert messages.PROMPT_MINUTES in result.stderr
@@ -399,7 +392,7 @@ def test_with_json_prompt_answers_are_not_mixed_into_the_json(cli):
 
 
 def test_with_json_a_warning_goes_to_stderr(cli):
-    with at():
+    with at(NOW):
         cli("log", "15", "--at", "09:00")
         result = cli("log", "15", "--at", "09:00", "--json")
     assert result.exit_code == 0
@@ -412,7 +405,7 @@ def test_with_json_a_warning_goes_to_stderr(cli):
 
 
 def test_a_repeat_is_saved_twice_with_a_warning(cli):
-    with at():
+    with at(NOW):
         first = cli("log", "15", "--at", "2026-11-26 09:00")
         second = cli("log", "15", "--at", "2026-11-26 09:00")
         summary = week(cli)
@@ -425,7 +418,7 @@ def test_a_repeat_is_saved_twice_with_a_warning(cli):
 
 
 def test_another_carer_at_the_same_time_is_not_a_repeat(cli):
-    with at():
+    with at(NOW):
         cli("log", "15", "--at", "09:00", "--who", "Alex")
         other = cli("log", "15", "--at", "09:00", "--who", "Sam")
         longer = cli("log", "20", "--at", "09:00", "--who", "Alex")
@@ -438,7 +431,7 @@ def test_another_carer_at_the_same_time_is_not_a_repeat(cli):
 
 
 def test_echo_shows_day_time_minutes_who_and_progress(cli):
-    with at():
+    with at(NOW):
         result = cli("log", "15", "--at", "2026-11-26 09:00", "--who", "Sam", "-a", "sing")
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())  # also turns no-break spaces into spaces
@@ -452,14 +445,14 @@ def test_echo_shows_day_time_minutes_who_and_progress(cli):
 
 
 def test_echo_adds_up_today(cli):
-    with at():
+    with at(NOW):
         cli("log", "15", "--at", "08:00")
         result = cli("log", "20", "--at", "09:00")
     assert "35 min of about 2 h 8 min" in " ".join(result.stdout.split())
 
 
 def test_echo_for_a_past_day_shows_todays_progress(cli):
-    with at():
+    with at(NOW):
         cli("log", "40", "--at", "08:00")
         result = cli("log", "15", "--at", "2026-11-24 09:00")
     out = " ".join(result.stdout.split())
@@ -480,7 +473,7 @@ def test_echo_for_a_past_day_shows_todays_progress(cli):
     ],
 )
 def test_never_guilt(cli, args):
-    with at():
+    with at(NOW):
         result = cli("log", *args)
     assert result.exit_code == 0, result.output
     text = result.output.lower()
@@ -543,7 +536,7 @@ def red_codes(text: str) -> list[str]:
 @pytest.mark.parametrize("args", [["1"], ["200", "--at", "06:00"], ["15", "--mood", "1"]])
 def test_no_red_on_a_colour_terminal(cli, args, colorterm):
     env = {"FORCE_COLOR": "1", "TERM": "xterm-256color", "COLORTERM": colorterm}
-    with at():
+    with at(NOW):
         result = cli("log", *args, env=env)
         shown = cli("week", env=env)
     assert result.exit_code == 0 and shown.exit_code == 0

@@ -8,27 +8,16 @@ from datetime import datetime
 from itertools import pairwise
 from types import SimpleNamespace
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
-from conftest import data_files, json_out
+from helpers import LONDON, at, data_files, flat, json_out
 
 import bondcoach.cli.play as play_module
 import bondcoach.core.timer
 from bondcoach.core.timer import IDEA_EVERY_SECONDS, PlayTimer, idea_for, whole_minutes
 from bondcoach.guidance.tips import load_guidance
 
-LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 20, 0, tzinfo=LONDON)
-
-
-def at(moment: datetime = NOW) -> time_machine.travel:
-    return time_machine.travel(moment, tick=False)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @dataclass

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import json_out
+from helpers import json_out, unboxed
 
 SUPPORT_YAML = Path(__file__).resolve().parents[1] / "data" / "support.yaml"
 EMERGENCY_START = "If you have thoughts of harming yourself or your baby"
 WIDE = {"COLUMNS": "400"}  # wide enough that no URL is folded across lines
-
-
-def flat(text: str) -> str:
-    """Text without box borders, on one line: wrapped words join up again."""
-    without_box = re.sub(r"[│╭╮╰╯─]", " ", text)
-    return " ".join(without_box.split())
 
 
 def shipped() -> dict:
@@ -32,7 +25,7 @@ def support_text(cli, *args: str, env: dict[str, str] | None = None) -> str:
 
 
 def test_the_emergency_sentence_comes_before_anything_else(cli):
-    text = flat(support_text(cli))
+    text = unboxed(support_text(cli))
     emergency = shipped()["emergency"]
     assert emergency.startswith(EMERGENCY_START)
     position = text.find(emergency)
@@ -42,7 +35,7 @@ def test_the_emergency_sentence_comes_before_anything_else(cli):
 
 
 def test_names_the_kinds_of_help(cli):
-    text = flat(support_text(cli))
+    text = unboxed(support_text(cli))
     assert "Parent-infant psychotherapy" in text
     assert "birth to age 3" in text  # who parent-infant psychotherapy is for
     assert "Individual psychotherapy" in text
@@ -53,13 +46,13 @@ def test_names_the_kinds_of_help(cli):
 
 
 def test_says_it_is_not_medical_advice(cli):
-    text = flat(support_text(cli))
+    text = unboxed(support_text(cli))
     assert "not medical advice" in text
     assert text.find("not medical advice") > text.find(EMERGENCY_START)
 
 
 def test_every_line_is_shown_under_its_country_with_its_source_and_check(cli):
-    text = flat(support_text(cli, env=WIDE))
+    text = unboxed(support_text(cli, env=WIDE))
     lines = shipped()["lines"]
     countries = {line["country"] for line in lines}
     assert countries >= {"United States", "United Kingdom"}
@@ -108,7 +101,7 @@ def test_country_filters_the_lines(cli):
 
 
 def test_country_filters_the_human_lines(cli):
-    text = flat(support_text(cli, "--country", "United Kingdom", env=WIDE))
+    text = unboxed(support_text(cli, "--country", "United Kingdom", env=WIDE))
     assert text.startswith("First " + EMERGENCY_START) or text.startswith(EMERGENCY_START)
     assert "Samaritans" in text
     assert "NHS 111" in text
@@ -168,14 +161,14 @@ def test_support_works_with_a_damaged_store(cli, folders, as_json):
     assert broken.exit_code != 0  # the store really cannot be read
     result = cli("support", *(["--json"] if as_json else []))
     assert result.exit_code == 0, (result.stdout, result.stderr)
-    assert EMERGENCY_START in flat(result.stdout)
+    assert EMERGENCY_START in unboxed(result.stdout)
 
 
 def test_support_works_with_broken_user_tips(cli, folders):
     damage(folders.data / "tips.yaml", b"tips: [\n  - id: {{{ broken\n")
     result = cli("support")
     assert result.exit_code == 0, (result.stdout, result.stderr)
-    assert EMERGENCY_START in flat(result.stdout)
+    assert EMERGENCY_START in unboxed(result.stdout)
     assert result.stderr == ""
 
 
@@ -185,7 +178,7 @@ def test_support_works_with_a_damaged_profile(cli, folders):
     assert broken.exit_code != 0  # the profile really cannot be read
     result = cli("support")
     assert result.exit_code == 0, (result.stdout, result.stderr)
-    assert EMERGENCY_START in flat(result.stdout)
+    assert EMERGENCY_START in unboxed(result.stdout)
 
 
 def test_support_writes_nothing(cli, folders):

@@ -14,13 +14,11 @@ import sys
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from conftest import data_files, json_out
+from helpers import LONDON, data_files, json_out
 
-LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)  # a Thursday
 CONFLICT_NAMES = (
     "2026-11 (conflicted copy 2026-11-20).json",

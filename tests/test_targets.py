@@ -9,19 +9,12 @@ Foundation's 2015 recommended sleep for the age, minutes rounded half up:
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
-from conftest import json_out
+from helpers import LONDON, at, json_out
 
-LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 20, 0, tzinfo=LONDON)  # Thursday; the week is Mon 23 - Sun 29 Nov
 WEEK = [f"2026-11-{day}" for day in range(23, 30)]
-
-
-def at(moment: datetime = NOW) -> time_machine.travel:
-    return time_machine.travel(moment, tick=False)
 
 
 def ok(result) -> None:

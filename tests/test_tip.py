@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 import yaml
-from conftest import json_out
+from helpers import LONDON, at, json_out, unboxed
 
-LONDON = ZoneInfo("Europe/London")
 TIPS_YAML = Path(__file__).resolve().parents[1] / "data" / "tips.yaml"
 TIP_KEYS = {"id", "topic", "title", "text", "source"}
-
-
-def at(*parts: int) -> time_machine.travel:
-    return time_machine.travel(datetime(*parts, tzinfo=LONDON), tick=False)
-
-
-def flatten(text: str) -> str:
-    """Panel text without its borders, on one line: wrapped words join up again."""
-    without_box = re.sub(r"[│╭╮╰╯─]", " ", text)
-    return " ".join(without_box.split())
 
 
 def shipped_tips() -> list[dict[str, object]]:
@@ -36,11 +22,11 @@ def tip_id(cli, *args: str) -> str:
 
 
 def test_panel_shows_title_text_source_and_the_next_step(cli):
-    with at(2026, 11, 26, 9, 0):
+    with at(datetime(2026, 11, 26, 9, 0, tzinfo=LONDON)):
         tip = json_out(cli("tip", "--json"))
         result = cli("tip")
     assert result.exit_code == 0, result.output
-    shown = flatten(result.stdout)
+    shown = unboxed(result.stdout)
     assert tip["title"] in shown
     assert " ".join(str(tip["text"]).split()) in shown
     assert f"Source: {tip['source']}" in shown
@@ -50,26 +36,26 @@ def test_panel_shows_title_text_source_and_the_next_step(cli):
 
 
 def test_panel_heading_names_the_day(cli):
-    with at(2026, 11, 26, 9, 0):
+    with at(datetime(2026, 11, 26, 9, 0, tzinfo=LONDON)):
         result = cli("tip")
     assert result.exit_code == 0
-    assert "Thursday 26 November" in flatten(result.stdout)
+    assert "Thursday 26 November" in unboxed(result.stdout)
 
 
 def test_same_tip_all_day(cli):
-    with at(2026, 11, 26, 0, 5):
+    with at(datetime(2026, 11, 26, 0, 5, tzinfo=LONDON)):
         early = tip_id(cli)
-    with at(2026, 11, 26, 13, 0):
+    with at(datetime(2026, 11, 26, 13, 0, tzinfo=LONDON)):
         midday = tip_id(cli)
-    with at(2026, 11, 26, 23, 55):
+    with at(datetime(2026, 11, 26, 23, 55, tzinfo=LONDON)):
         late = tip_id(cli)
     assert early == midday == late
 
 
 def test_another_tip_the_next_day(cli):
-    with at(2026, 11, 26, 23, 55):
+    with at(datetime(2026, 11, 26, 23, 55, tzinfo=LONDON)):
         today = tip_id(cli)
-    with at(2026, 11, 27, 0, 5):
+    with at(datetime(2026, 11, 27, 0, 5, tzinfo=LONDON)):
         tomorrow = tip_id(cli)
     assert today != tomorrow
 
@@ -77,15 +63,15 @@ def test_another_tip_the_next_day(cli):
 def test_a_week_of_days_shows_seven_different_tips(cli):
     ids = []
     for day in range(1, 8):
-        with at(2026, 12, day, 8, 0):
+        with at(datetime(2026, 12, day, 8, 0, tzinfo=LONDON)):
             ids.append(tip_id(cli))
     assert len(set(ids)) == 7
 
 
 def test_date_option_shows_that_days_tip(cli):
-    with at(2027, 1, 15, 10, 0):
+    with at(datetime(2027, 1, 15, 10, 0, tzinfo=LONDON)):
         on_the_day = tip_id(cli)
-    with at(2026, 11, 26, 10, 0):
+    with at(datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)):
         by_option = tip_id(cli, "--date", "2027-01-15")
         short_option = tip_id(cli, "-d", "2027-01-15")
         other_day = tip_id(cli, "--date", "2027-01-16")
@@ -94,7 +80,7 @@ def test_date_option_shows_that_days_tip(cli):
 
 
 def test_topic_picks_from_that_topic(cli):
-    with at(2026, 11, 26, 10, 0):
+    with at(datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)):
         for topic in ("expectations", "cues", "routine", "you", "support", "mood", "help"):
             tip = json_out(cli("tip", "--topic", topic, "--json"))
             assert tip["topic"] == topic
@@ -104,9 +90,9 @@ def test_topic_picks_from_that_topic(cli):
 
 
 def test_topic_is_the_same_all_day_and_ignores_case(cli):
-    with at(2026, 11, 26, 7, 0):
+    with at(datetime(2026, 11, 26, 7, 0, tzinfo=LONDON)):
         morning = tip_id(cli, "--topic", "routine")
-    with at(2026, 11, 26, 22, 0):
+    with at(datetime(2026, 11, 26, 22, 0, tzinfo=LONDON)):
         evening = tip_id(cli, "--topic", "Routine")
     assert morning == evening
 
@@ -126,7 +112,7 @@ def test_unknown_topic_is_exit_2_with_one_line(cli, as_json):
 def test_all_lists_every_tip(cli):
     result = cli("tip", "--all")
     assert result.exit_code == 0, result.output
-    shown = flatten(result.stdout)
+    shown = unboxed(result.stdout)
     for tip in shipped_tips():
         assert tip["id"] in shown
         assert tip["title"] in shown
@@ -139,7 +125,7 @@ def test_all_with_topic_lists_only_that_topic(cli):
 
 
 def test_json_has_the_documented_keys(cli):
-    with at(2026, 11, 26, 10, 0):
+    with at(datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)):
         tip = json_out(cli("tip", "--json"))
     assert isinstance(tip, dict)
     assert tip.keys() >= TIP_KEYS

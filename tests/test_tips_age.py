@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
-from conftest import json_out
+from helpers import LONDON, at, json_out
 
 from bondcoach.guidance.tips import load_guidance, suitable_tips, tip_of_the_day
 
-LONDON = ZoneInfo("Europe/London")
 TODAY = date(2026, 11, 26)
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=LONDON)
 BORN = TODAY - timedelta(days=1)  # born yesterday
@@ -21,10 +18,6 @@ UP_TO_SIX_WEEKS = "expectations-up-to-six-weeks"
 STILL_HARD = "expectations-still-hard-after-six-weeks"
 TODDLER = "help-toddler-behaviour"
 PARENT_INFANT = ("help-parent-infant-psychotherapy", "help-parent-infant-sessions")
-
-
-def at(moment: datetime = NOW) -> time_machine.travel:
-    return time_machine.travel(moment, tick=False)
 
 
 def ok(result) -> None:
@@ -59,7 +52,7 @@ def test_the_shipped_tips_carry_the_ages_this_file_relies_on():
 
 
 def test_first_weeks_through_the_cli_never_show_a_toddler_tip(cli):
-    with at():
+    with at(NOW):
         ok(cli("setup", "--birth-date", BORN.isoformat()))
         shown = [
             json_out(cli("tip", "--date", day.isoformat(), "--json"))["id"]
@@ -73,7 +66,7 @@ def test_first_weeks_through_the_cli_never_show_a_toddler_tip(cli):
 
 
 def test_a_five_year_old_never_gets_parent_infant_psychotherapy_through_the_cli(cli):
-    with at():
+    with at(NOW):
         ok(cli("setup", "--birth-date", "2021-11-01"))
         shown = [
             json_out(cli("tip", "--date", day.isoformat(), "--json"))["id"]
@@ -86,7 +79,7 @@ def test_a_five_year_old_never_gets_parent_infant_psychotherapy_through_the_cli(
 
 def test_with_no_profile_every_tip_can_appear_through_the_cli(cli):
     every = {tip.id for tip in load_guidance().tips}
-    with at():
+    with at(NOW):
         shown = {
             json_out(cli("tip", "--date", day.isoformat(), "--json"))["id"]
             for day in days_from(TODAY, len(every))
@@ -96,7 +89,7 @@ def test_with_no_profile_every_tip_can_appear_through_the_cli(cli):
 
 def test_the_tip_of_the_day_changes_with_the_age_on_that_day(cli):
     """The age that counts is the one on the tip's day, not today's."""
-    with at():
+    with at(NOW):
         ok(cli("setup", "--birth-date", BORN.isoformat()))
         later = [
             json_out(cli("tip", "--date", day.isoformat(), "--json"))["id"]

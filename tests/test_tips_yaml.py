@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import json_out
+from helpers import json_out
 
 from bondcoach.core.models import TOPICS, TipsFile
 from bondcoach.errors import DataError

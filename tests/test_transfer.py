@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from conftest import data_files, json_out, set_timezone
+from helpers import LONDON, data_files, json_out, set_timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +24,6 @@ from bondcoach.core.models import Session, normalise_activity
 from bondcoach.core.transfer import content_id
 from bondcoach.storage.session_store import open_store
 
-LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)  # a Thursday, GMT
 COLUMNS = ["id", "start", "minutes", "activities", "mood", "note", "who"]
 SHARED_COLUMNS = ["id", "start", "minutes", "activities", "who"]

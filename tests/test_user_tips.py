@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import json_out
+from helpers import json_out
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "tips.yaml"
 BUILTIN = {tip["id"]: tip for tip in yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))["tips"]}

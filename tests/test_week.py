@@ -7,10 +7,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
-from conftest import data_files, json_out
+from helpers import LONDON, at, data_files, flat, json_out
 
-LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
 NOW = datetime(2026, 11, 26, 20, 0, tzinfo=LONDON)  # Thursday evening
 TOP_KEYS = {
@@ -24,10 +22,6 @@ TOP_KEYS = {
 }
 DAY_KEYS = {"date", "minutes", "target_minutes", "sessions"}
 FORBIDDEN = ("missed", "behind")
-
-
-def at(moment: datetime = NOW) -> time_machine.travel:
-    return time_machine.travel(moment, tick=False)
 
 
 def log(cli, *args: str) -> None:
@@ -45,10 +39,6 @@ def day_minutes(summary: dict) -> dict[str, int]:
 
 def is_whole(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def use_timezone(monkeypatch, name: str) -> None:

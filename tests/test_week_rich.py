@@ -6,12 +6,10 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta
 from html.parser import HTMLParser
-from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import at, data_files, flat, json_out, ok
+from helpers import LONDON, at, data_files, flat, json_out, ok
 
-LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 20, 0, tzinfo=LONDON)  # Thursday; the week is Mon 23 - Sun 29
 TODAY = NOW.date()
 SCOLDING = re.compile(r"\b(missed|behind|fail\w*|only|short of|fell)\b", re.IGNORECASE)
