@@ -8,6 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+# Typer reads FORCE_COLOR and friends once, when typer.rich_utils is first imported. Import
+# it now, from the clean environment, so a test that sets FORCE_COLOR for one run cannot
+# colour every --help drawn after it in the same process (test order would then matter).
+import typer.rich_utils  # noqa: F401
 from helpers import LONDON, set_timezone
 from typer.testing import CliRunner, Result
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from helpers import LONDON, at, json_out, unboxed
 
-TIPS_YAML = Path(__file__).resolve().parents[1] / "data" / "tips.yaml"
+TIPS_YAML = Path(__file__).resolve().parents[2] / "data" / "tips.yaml"
 TIP_KEYS = {"id", "topic", "title", "text", "source"}
 
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from helpers import json_out, unboxed
 
-SUPPORT_YAML = Path(__file__).resolve().parents[1] / "data" / "support.yaml"
+SUPPORT_YAML = Path(__file__).resolve().parents[2] / "data" / "support.yaml"
 EMERGENCY_START = "If you have thoughts of harming yourself or your baby"
 WIDE = {"COLUMNS": "400"}  # wide enough that no URL is folded across lines
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "src" / "bondcoach"
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "bondcoach"
 
 
 def module_name(path: Path) -> str:
