@@ -14,6 +14,7 @@ from helpers import LONDON, at, data_files, flat, json_out
 
 import bondcoach.cli.play as play_module
 import bondcoach.core.timer
+import bondcoach.core.timer as timer_module
 from bondcoach.core.timer import IDEA_EVERY_SECONDS, PlayTimer, idea_for, whole_minutes
 from bondcoach.guidance.tips import load_guidance
 
@@ -234,7 +235,9 @@ def test_invalid_minutes_exit_2_before_the_timer_starts(cli, fake, folders, minu
     assert "Traceback" not in result.stderr
 
 
-def test_1440_minutes_are_accepted(cli, fake):
+def test_1440_minutes_are_accepted(cli, fake, monkeypatch):
+    # A frame a minute, not a second: the same day-long timer in 1,440 frames, not 86,400.
+    monkeypatch.setattr(timer_module, "TICK_SECONDS", 60.0)
     with at() as wall:
         fake.wall = wall
         result = cli("play", "1440", input="\n\n")

@@ -10,7 +10,10 @@ from hypothesis import strategies as st
 from bondcoach.core.models import TOPICS
 from bondcoach.guidance.tips import TipData, rotation, suitable_tips, tip_of_the_day
 
-SLUG = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
+# The slugs r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}" describes, composed from parts:
+# st.from_regex drew the same set several times slower.
+_PART = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8)
+SLUG = st.lists(_PART, min_size=1, max_size=4).map("-".join)
 DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
 
 
