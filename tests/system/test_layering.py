@@ -115,3 +115,11 @@ def test_views_do_not_read_the_clock() -> None:
             text = path.read_text(encoding="utf-8")
             for call in (".now(", ".today(", "time.time(", "time.monotonic("):
                 assert call not in text, f"{name} reads the clock ({call})"
+
+
+def test_imports_point_down() -> None:
+    """Actions never show anything; storage, guidance and the core never call upward."""
+    assert offenders(("bondcoach.actions",), ("bondcoach.cli", "bondcoach.views"), False) == []
+    lower = ("bondcoach.storage", "bondcoach.guidance", "bondcoach.core")
+    upper = ("bondcoach.actions", "bondcoach.cli", "bondcoach.views")
+    assert offenders(lower, upper, outside=False) == []
