@@ -123,3 +123,14 @@ def test_imports_point_down() -> None:
     lower = ("bondcoach.storage", "bondcoach.guidance", "bondcoach.core")
     upper = ("bondcoach.actions", "bondcoach.cli", "bondcoach.views")
     assert offenders(lower, upper, outside=False) == []
+
+
+def test_modules_and_classes_stay_small() -> None:
+    """No module over 300 lines, no class over 150 (every line counted)."""
+    for name, path in MODULES.items():
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 300, name
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ClassDef):
+                assert node.end_lineno is not None
+                assert node.end_lineno - node.lineno + 1 <= 150, f"{name}.{node.name}"

@@ -23,7 +23,7 @@ def history_command(
 ) -> None:
     """List sessions with their short ids, newest last."""
     from bondcoach import views
-    from bondcoach.actions.mend import history
+    from bondcoach.actions.history import history
     from bondcoach.core.timeparse import parse_date
     from bondcoach.errors import InputError
     from bondcoach.views import history as history_view
@@ -54,7 +54,7 @@ def edit_command(
 ) -> None:
     """Change a logged session. Checked like 'log'; 'undo' takes it back."""
     from bondcoach import views
-    from bondcoach.actions.mend import edit
+    from bondcoach.actions.history import edit
     from bondcoach.core import clock
     from bondcoach.core.editing import EditRequest
     from bondcoach.views import history as history_view
@@ -79,7 +79,7 @@ def delete_command(
 ) -> None:
     """Remove a logged session (asks first). 'undo' brings it back."""
     from bondcoach import views
-    from bondcoach.actions.mend import delete
+    from bondcoach.actions.history import delete
     from bondcoach.core import clock
     from bondcoach.views import history as history_view
 
@@ -99,7 +99,7 @@ def delete_command(
 
 def undo_command() -> None:
     """Take back this computer's last log, edit, delete or import (once)."""
-    from bondcoach.actions.mend import undo
+    from bondcoach.actions.history import undo
     from bondcoach.core import clock
     from bondcoach.views import history as history_view
 
