@@ -48,8 +48,12 @@ def edit(session_id: str, request: EditRequest, now: datetime) -> Mended:
     return Mended("edited", new, warnings)
 
 
-def delete(session_id: str, confirm: Callable[[Session], bool], now: datetime) -> Mended:
-    """Remove a session once ``confirm`` agrees; refusing stops with a calm message."""
+def delete(
+    session_id: str, confirm: Callable[[Session], bool], now: Callable[[], datetime]
+) -> Mended:
+    """Remove a session once ``confirm`` agrees; refusing stops with a calm message.
+
+    ``now`` is asked after the question: the deletion is stamped when it was agreed."""
     from bondcoach.actions.saving import remember_for_undo
     from bondcoach.storage.session_store import open_store
 
@@ -57,7 +61,7 @@ def delete(session_id: str, confirm: Callable[[Session], bool], now: datetime) -
     session = store.find(session_id)
     if not confirm(session):
         raise BondcoachError("kept it; nothing was deleted")
-    store.delete(session, now)
+    store.delete(session, now())
     warnings: list[str] = []
     remember_for_undo("delete", (session,), (), warnings)
     return Mended("deleted", session, warnings)

@@ -90,7 +90,7 @@ def delete_command(
 
         return confirm(f"Delete {history_view.describe(session)}?", default=False)
 
-    done = delete(session_id, ask_first, clock.now())
+    done = delete(session_id, ask_first, clock.now)
     assert done.session is not None
     for warning in done.warnings:
         views.warn(warning)

@@ -9,7 +9,7 @@ from pathlib import Path
 from bondcoach.core.checkup import NOTE, OK, PROBLEM, Checkup, Finding
 from bondcoach.errors import DataError
 from bondcoach.storage.backups import list_backups
-from bondcoach.storage.fsio import TEMP_PREFIX, read_bytes
+from bondcoach.storage.fsio import read_bytes
 from bondcoach.storage.session_store import SessionStore
 
 
@@ -41,7 +41,7 @@ def check_store(store: SessionStore, profile_path: Path, user_tips: Path) -> Che
                 )
             )
     findings.extend(_unfinished_saves(store))
-    findings.extend(_leftover_temp_files(store.sessions_dir))
+    findings.extend(_leftover_temp_files(store))
     findings.extend(_loose_permissions(store.root))
     findings.extend(_other_files(profile_path, user_tips))
     if not findings:
@@ -88,9 +88,9 @@ def _other_files(profile_path: Path, user_tips: Path) -> list[Finding]:
     return found
 
 
-def _leftover_temp_files(sessions_dir: Path) -> list[Finding]:
+def _leftover_temp_files(store: SessionStore) -> list[Finding]:
     found = []
-    for path in sorted(sessions_dir.glob(f"*/{TEMP_PREFIX}*")):
+    for path in store.leftover_temp_files():
         found.append(
             Finding(NOTE, path, "left over from a save that was interrupted; safe to delete")
         )

@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from bondcoach.core.models import Record, Session
-from bondcoach.storage.fsio import list_dirs, list_files, read_bytes
+from bondcoach.storage.fsio import TEMP_PREFIX, list_dirs, list_files, read_bytes
 from bondcoach.storage.records import (
     MONTH_FILE,
     MonthFile,
@@ -97,6 +97,10 @@ class SessionReader:
                 records.extend(self._read(month_file))
         records.extend(r for r in self.pending_records() if month_key(r.session.day) in wanted)
         return records
+
+    def leftover_temp_files(self) -> list[Path]:
+        """Temporary files a save that was cut short left in a device's folder."""
+        return sorted(self.sessions_dir.glob(f"*/{TEMP_PREFIX}*"))
 
     def pending_files(self) -> Iterator[tuple[Path, str]]:
         """Where each device would keep a multi-month save under way, with the device."""
