@@ -15,6 +15,15 @@ def duration(minutes: int) -> str:
     return f"{hours}{NBSP}h {rest}{NBSP}min" if rest else f"{hours}{NBSP}h"
 
 
+def duration_words(minutes: int) -> str:
+    """45 -> '45 minutes', 100 -> '1 hour 40 minutes', 120 -> '2 hours' (no-break spaces)."""
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours}{NBSP}{'hour' if hours == 1 else 'hours'}"] if hours else []
+    if rest or not hours:
+        parts.append(f"{rest}{NBSP}{'minute' if rest == 1 else 'minutes'}")
+    return " ".join(parts)
+
+
 def day_label(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 

@@ -61,6 +61,23 @@ def low_mood_week(who: str | None) -> str:
 
 
 PLAY_NOT_KEPT = "Stopped. Nothing was saved."
+PLAY_SAVED_WITHOUT_REFLECTION = "The session itself is saved, without the note and mood."
+
+
+def play_time_up(minutes: str) -> str:
+    return f"Time is up: {minutes} together."
+
+
+def play_stopped_unsaved(minutes: int) -> str:
+    """A second Ctrl-C at the keep question: say plainly what happened to the time."""
+    return f"stopped; nothing was saved (the {minutes} min so far were not kept)"
+
+
+def play_reflection_stopped(saved: str) -> str:
+    """Ctrl-C (or a closed terminal) at the reflection: the session itself is safe."""
+    return f"stopped; the session was saved ({saved}), without a note or mood"
+
+
 PLAY_UNDER_A_MINUTE = "Stopped before a whole minute had passed, so nothing was saved."
 
 

@@ -128,7 +128,8 @@ def test_finished_message_starts_on_its_own_line(cli, fake):
         fake.wall = wall
         result = cli("play", "1", input="\n\n")
     assert result.exit_code == 0, (result.stdout, result.stderr)
-    assert any(line.startswith("Well done") for line in result.stdout.splitlines()), result.stdout
+    # Issue 9: the line after the timer says the time is up; "Well done" waits for the mood.
+    assert any(line.startswith("Time is up") for line in result.stdout.splitlines()), result.stdout
 
 
 # Stopping early ------------------------------------------------------------------------

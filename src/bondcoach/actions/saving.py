@@ -81,3 +81,23 @@ def save_session(
     if repeated:
         warnings.append(messages.REPEAT_WARNING)
     return Logged(session, progress, repeated, profile.baby_name, warnings)
+
+
+def add_reflection(logged: Logged, note: str | None, mood: int | None, now: datetime) -> Logged:
+    """Add play's reflection to the session saved when its timer ended.
+
+    The undo note is rewritten to name the session as it is now, still as one "log":
+    one 'bondcoach undo' takes back the session and its reflection together."""
+    from dataclasses import replace
+
+    from bondcoach.core.models import Session
+    from bondcoach.storage.session_store import open_store
+
+    if note is None and mood is None:
+        return replace(logged, warnings=[])
+    old = logged.session
+    new = Session.model_validate({**old.model_dump(), "note": note, "mood": mood})
+    open_store().replace(old, new, now)
+    warnings: list[str] = []
+    remember_for_undo("log", (), (new,), warnings)
+    return replace(logged, session=new, warnings=warnings)

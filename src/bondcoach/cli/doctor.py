@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from bondcoach.cli.options import PlainFlag
+
 
 def doctor_command(
     restore: Annotated[
@@ -17,6 +19,7 @@ def doctor_command(
             help="Put this backup back in place; the file it replaces is set aside, not deleted.",
         ),
     ] = None,
+    plain: PlainFlag = False,
 ) -> None:
     """Check every file bondcoach keeps, list backups, and restore one if you need to."""
     from bondcoach.actions.doctor import doctor

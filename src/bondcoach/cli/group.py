@@ -32,6 +32,9 @@ class BondcoachGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        from bondcoach.cli.options import use_output
+
+        use_output(False)  # from the environment; a --plain flag adds to it when parsed
         code = run_safely(
             lambda: super(BondcoachGroup, self).main(
                 args=args,

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from bondcoach import messages
-from bondcoach.cli.options import ActivityOption, AtOption, json_flag, who_option
+from bondcoach.cli.options import ActivityOption, AtOption, PlainFlag, json_flag, who_option
 
 
 def log_command(
@@ -42,6 +42,7 @@ def log_command(
     ] = None,
     who: Annotated[str | None, who_option("Who spent the time (for two carers).")] = None,
     as_json: Annotated[bool, json_flag(" Prompts and messages go to stderr.")] = False,
+    plain: PlainFlag = False,
 ) -> None:
     """Log time spent together after play, a feed, a change or a cuddle.
 

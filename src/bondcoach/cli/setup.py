@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bondcoach.cli.options import json_flag
+from bondcoach.cli.options import PlainFlag, json_flag
 
 if TYPE_CHECKING:
     from bondcoach.core.profile import Profile
@@ -43,6 +43,7 @@ def setup_command(
         bool, typer.Option("--show", help="Print the profile and change nothing.")
     ] = False,
     as_json: Annotated[bool, json_flag(" With --show.")] = False,
+    plain: PlainFlag = False,
 ) -> None:
     """Tell bondcoach about your baby, so aims and tips fit their age.
 

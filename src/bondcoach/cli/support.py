@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from bondcoach.cli.options import JsonFlag
+from bondcoach.cli.options import JsonFlag, PlainFlag
 
 
 def support_command(
@@ -17,6 +17,7 @@ def support_command(
         ),
     ] = None,
     as_json: JsonFlag = False,
+    plain: PlainFlag = False,
 ) -> None:
     """Where to find help when bonding stays hard or your mood stays low.
 

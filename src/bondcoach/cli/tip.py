@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from bondcoach.cli.options import JsonFlag
+from bondcoach.cli.options import JsonFlag, PlainFlag
 from bondcoach.core.topics import TOPICS
 
 
@@ -28,6 +28,7 @@ def tip_command(
         bool, typer.Option("--all", "-a", help="List every tip (with --topic, that topic's).")
     ] = False,
     as_json: JsonFlag = False,
+    plain: PlainFlag = False,
 ) -> None:
     """Show today's tip: the same tip all day, a new one tomorrow.
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from bondcoach.cli.options import JsonFlag
+from bondcoach.cli.options import JsonFlag, PlainFlag
 
 SAVE_SUFFIXES = (".svg", ".html")
 
@@ -29,6 +29,7 @@ def week_command(
         ),
     ] = None,
     as_json: JsonFlag = False,
+    plain: PlainFlag = False,
 ) -> None:
     """Review the week: each day's minutes against the day's aim, what you did, your notes.
 

@@ -8,13 +8,43 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 # Calm colours only: progress is never shown in red.
 BAR_BACK, BAR_PART, BAR_DONE = "grey30", "cyan", "green"
+
+
+class Output(NamedTuple):
+    """How to draw for people, decided once per run by the CLI (cli/options.py).
+
+    ``plain``: words only, for screen readers and dumb terminals: no panels, no box
+    drawing, no bars, no live redraws. Colour is separate: Rich follows NO_COLOR.
+    """
+
+    plain: bool = False
+
+
+_output = Output()
+
+
+def use(output: Output) -> None:
+    global _output
+    _output = output
+
+
+def plain() -> bool:
+    return _output.plain
+
+
+def span(minutes: int) -> str:
+    """A duration as people read it: '2 h 8 min', or in plain output '2 hours 8 minutes'
+    (a screen reader says 'h' as a letter)."""
+    from bondcoach.formatting import duration, duration_words
+
+    return duration_words(minutes) if _output.plain else duration(minutes)
 
 
 def console(stderr: bool = False, record: bool = False) -> Console:
@@ -57,13 +87,17 @@ def progress_bar(minutes: int, target: int, width: int = 24) -> RenderableType:
 
 
 def today_row(minutes: int, target: int, baby_name: str | None) -> RenderableType:
-    """'Today with Mia, so far: ━━━─── 20 min of about 2 h 8 min' (never a shortfall)."""
+    """'Today with Mia, so far: ━━━─── 20 min of about 2 h 8 min' (never a shortfall);
+    plain: 'Today with Mia, so far: 20 minutes of about 2 hours 8 minutes.'"""
     from rich.markup import escape
     from rich.table import Table
 
     from bondcoach.formatting import duration
     from bondcoach.messages import who_phrase
 
+    if _output.plain:
+        so_far = f"{span(minutes)} of about {span(target)}"
+        return f"Today {escape(who_phrase(baby_name))}, so far: {so_far}."
     row = Table.grid(padding=(0, 1))
     row.add_row(
         f"Today {escape(who_phrase(baby_name))}, so far:",

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bondcoach.formatting import day_and_time, duration
-from bondcoach.views import console
+from bondcoach.views import console, plain, span
 
 if TYPE_CHECKING:
     from bondcoach.core.models import Session
@@ -21,7 +21,7 @@ def short_id(session: Session) -> str:
 def describe(session: Session) -> str:
     what = f" ({', '.join(session.activities)})" if session.activities else ""
     who = f", {session.who}" if session.who else ""
-    return f"{day_and_time(session.start)}, {duration(session.minutes)}{what}{who}"
+    return f"{day_and_time(session.start)}, {span(session.minutes)}{what}{who}"
 
 
 def show_history(sessions: Sequence[Session]) -> None:
@@ -31,6 +31,12 @@ def show_history(sessions: Sequence[Session]) -> None:
     out = console()
     if not sessions:
         out.print("No sessions to show yet. [bold]bondcoach log 15[/] after time together.")
+        return
+    if plain():
+        for session in sessions:
+            note = f" Note: {escape(session.note)}" if session.note else ""
+            out.print(f"[cyan]{short_id(session)}[/]: {escape(describe(session))}.{note}")
+        out.print("[dim]Fix one with bondcoach edit ID, or remove it with bondcoach delete ID.[/]")
         return
     table = Table(box=None, header_style="bold", padding=(0, 1))
     for column in ("id", "when", "time", "what", "who", "note"):

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from bondcoach import messages
 from bondcoach.core.mood import is_low
-from bondcoach.formatting import day_and_time, duration
-from bondcoach.views import console, today_row
+from bondcoach.formatting import day_and_time
+from bondcoach.views import console, span, today_row
 
 if TYPE_CHECKING:
     from bondcoach.core.coach import DayProgress
@@ -29,7 +29,7 @@ def show_logged(
     who = f", {escape(session.who)}" if session.who else ""
     what = f" ({escape(', '.join(session.activities))})" if session.activities else ""
     out.print(
-        f"[green]Saved[/]: {day_and_time(session.start)}, {duration(session.minutes)}{what}{who}."
+        f"[green]Saved[/]: {day_and_time(session.start)}, {span(session.minutes)}{what}{who}."
     )
     out.print(today_row(today.minutes, today.target, baby_name))
     if is_low(session.mood):

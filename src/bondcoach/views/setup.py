@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bondcoach.views import console
+from bondcoach.views import console, plain
 
 if TYPE_CHECKING:
     from bondcoach.actions.setup import ProfileFacts
@@ -28,23 +28,32 @@ def show_profile(profile_facts: ProfileFacts, saved: bool = False) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from bondcoach.formatting import duration
+    from bondcoach.views import span
 
     facts = profile_json(profile_facts)
     caregiver = profile_facts.caregiver
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="dim")
-    table.add_row("Baby", escape(facts["baby_name"] or "not set"))
-    table.add_row("Born", facts["birth_date"] or "not set (aims assume a newborn)")
     hours = facts["awake_hours"]
-    table.add_row("Awake hours", f"{hours:g} (set by you)" if hours else "following age")
-    table.add_row("Today's aim", f"about {duration(facts['target_minutes_today'])}")
-    table.add_row("Weeks start", facts["week_start"].capitalize())
-    table.add_row("This computer", escape(caregiver or "no caregiver name"))
-    table.add_row("Data folder", escape(facts["data_folder"]))
+    rows = [
+        ("Baby", escape(facts["baby_name"] or "not set")),
+        ("Born", facts["birth_date"] or "not set (aims assume a newborn)"),
+        ("Awake hours", f"{hours:g} (set by you)" if hours else "following age"),
+        ("Today's aim", f"about {span(facts['target_minutes_today'])}"),
+        ("Weeks start", facts["week_start"].capitalize()),
+        ("This computer", escape(caregiver or "no caregiver name")),
+        ("Data folder", escape(facts["data_folder"])),
+    ]
     out = console()
     if saved:
         out.print("[green]Saved.[/]")
+    if plain():
+        # 'Baby: Mia' lines: a grid's spacing means nothing read aloud.
+        for label, value in rows:
+            out.print(f"{label}: {value}")
+        return
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim")
+    for label, value in rows:
+        table.add_row(label, value)
     out.print(table)
 
 

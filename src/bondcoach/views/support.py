@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from bondcoach.views import console
+from bondcoach.views import console, plain
 
 if TYPE_CHECKING:
     from bondcoach.guidance.support import Support, SupportLine
@@ -33,7 +33,10 @@ def show_support(support: Support, lines: Sequence[SupportLine]) -> None:
     from rich.panel import Panel
 
     out = console()
-    out.print(Panel(escape(support.emergency), border_style="bold", title="First"))
+    if plain():
+        out.print(f"[bold]First:[/] {escape(support.emergency)}")
+    else:
+        out.print(Panel(escape(support.emergency), border_style="bold", title="First"))
     out.print(escape(support.not_medical_advice))
     out.print()
     out.print("[bold]Kinds of help[/]")

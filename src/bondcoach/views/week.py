@@ -9,19 +9,21 @@ from typing import TYPE_CHECKING, Any
 from bondcoach import messages
 from bondcoach.core.week import UNNAMED
 from bondcoach.formatting import day_label, duration, percent, plural
-from bondcoach.views import progress_bar
+from bondcoach.views import plain, progress_bar, span
 
 _REMOTE_FONT = re.compile(r"@font-face\s*\{[^}]*\}")
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from bondcoach.core.week import WeekReview, WeekSummary
+    from bondcoach.core.week import DaySummary, WeekReview, WeekSummary
 
 
 def week_table(summary: WeekSummary) -> RenderableType:
     from rich.table import Table
 
+    if plain():
+        return "\n".join(plain_day(summary, day) for day in summary.days)
     table = Table.grid(padding=(0, 2))
     for day in summary.days:
         label = day_label(day.date)
@@ -36,6 +38,14 @@ def week_table(summary: WeekSummary) -> RenderableType:
     return table
 
 
+def plain_day(summary: WeekSummary, day: DaySummary) -> str:
+    """One day in words: 'Thu 26 Nov (today): 15 minutes of about 2 hours 8 minutes'."""
+    label = day_label(day.date) + (" (today)" if day.date == summary.today else "")
+    if day.date > summary.today:
+        return f"{label}: still to come"
+    return f"{label}: {span(day.minutes)} of about {span(day.target_minutes)}"
+
+
 def comparison(review: WeekReview) -> RenderableType | None:
     """The week before beside this one: a small chart, in words that never scold."""
     from rich.table import Table
@@ -43,6 +53,8 @@ def comparison(review: WeekReview) -> RenderableType | None:
     this, before = review.summary.total_minutes, review.previous_total
     if this == 0 and before == 0:
         return None
+    if plain():
+        return f"The week before: {span(before)}. This week: {span(this)}."
     scale = max(this, before)
     chart = Table.grid(padding=(0, 2))
     chart.add_row("Week before", progress_bar(before, scale, width=20), duration(before))
