@@ -8,10 +8,11 @@ from typing import Any
 
 from typer.core import TyperGroup
 
+from bondcoach.cli.click_api import PlainHelp
 from bondcoach.cli.errors import run_safely
 
 
-class BondcoachGroup(TyperGroup):
+class BondcoachGroup(PlainHelp, TyperGroup):
     """The root group: commands built on first use, and calm errors."""
 
     def __init__(self, **attrs: Any) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, MutableMapping
 
-from bondcoach.cli.click_api import Command, speak_plainly
+from bondcoach.cli.click_api import Command, PlainHelpCommand, speak_plainly
 
 # name -> "module:function", in the order help lists them.
 COMMANDS: dict[str, str] = {
@@ -59,7 +59,7 @@ def build_command(name: str) -> Command:
     module_name, function_name = COMMANDS[name].split(":")
     function = getattr(importlib.import_module(module_name), function_name)
     single = typer.Typer(add_completion=False, rich_markup_mode="rich")
-    single.command(name, help=reflowed(function.__doc__ or ""))(function)
+    single.command(name, cls=PlainHelpCommand, help=reflowed(function.__doc__ or ""))(function)
     return speak_plainly(typer.main.get_command(single))
 
 

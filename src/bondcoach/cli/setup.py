@@ -19,7 +19,11 @@ def setup_command(
     ] = None,
     birth_date: Annotated[
         str | None,
-        typer.Option("--birth-date", metavar="YYYY-MM-DD", help="For age-aware aims and tips."),
+        typer.Option(
+            "--birth-date",
+            metavar="DATE",
+            help="A date like 2026-09-14: aims and tips then fit their age.",
+        ),
     ] = None,
     caregiver: Annotated[
         str | None,
@@ -37,7 +41,9 @@ def setup_command(
     ] = None,
     week_start: Annotated[
         str | None,
-        typer.Option("--week-start", metavar="monday|sunday", help="The first day of a week."),
+        typer.Option(
+            "--week-start", metavar="DAY", help="The first day of a week: monday or sunday."
+        ),
     ] = None,
     show: Annotated[
         bool, typer.Option("--show", help="Print the profile and change nothing.")
