@@ -182,3 +182,15 @@ def test_durations_never_break_across_lines(cli, week_of_data):
     for line in result.stdout.splitlines():
         assert not re.search(r"\d$", line.rstrip()) or "/" in line or "Nov" in line[-8:], line
         assert not re.match(r"\s*(min|h)\b", line), line
+
+
+def test_setup_questions_answer_in_words_not_flags(cli):
+    answers = "Mia\nnot a date\n2026-09-14\nlots\n\nfriday\nsunday\nSam\n"
+    with at():
+        result = cli("setup", input=answers)
+    ok(result)
+    said = flat(result.stderr)
+    assert "a birth date is a date like 2026-09-14 (got 'not a date')" in said
+    assert "awake hours are a number of hours" in said
+    assert "weeks start on monday or sunday (got 'friday')" in said
+    assert "--birth-date" not in said and "--week-start" not in said and "--awake" not in said

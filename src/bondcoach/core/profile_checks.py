@@ -1,4 +1,8 @@
-"""Checking the values ``bondcoach setup`` accepts. Pure functions: InputError on bad input."""
+"""Checking the values ``bondcoach setup`` accepts. Pure functions: InputError on bad input.
+
+The same checks serve the options and the questions ``setup`` asks, so their words name
+the thing ('a birth date'), never an option ('--birth-date takes'): a parent answering a
+question never typed a flag."""
 
 from __future__ import annotations
 
@@ -14,7 +18,10 @@ AUTO = "auto"
 def check_birth_date(text: str, today: date) -> date | None:
     if not text.strip():
         return None
-    born = parse_date(text, "--birth-date")
+    try:
+        born = parse_date(text, "--birth-date")
+    except InputError:
+        raise InputError(f"a birth date is a date like 2026-09-14 (got {text.strip()!r})") from None
     if born > today:
         raise InputError(f"the birth date {born} is still to come; give the day your baby was born")
     return born
@@ -29,7 +36,7 @@ def check_awake_hours(text: str) -> float | None:
         hours = float(cleaned)
     except ValueError:
         raise InputError(
-            f"--awake-hours takes a number of hours or 'auto' (got {text!r})"
+            f"awake hours are a number of hours, or 'auto' to follow age (got {text.strip()!r})"
         ) from None
     if not MIN_AWAKE_HOURS <= hours <= MAX_AWAKE_HOURS:
         raise InputError(f"awake hours go from 1 to 20 (got {text.strip()})")
@@ -39,7 +46,7 @@ def check_awake_hours(text: str) -> float | None:
 def check_week_start(text: str) -> str:
     cleaned = text.strip().lower()
     if cleaned not in WEEK_STARTS:
-        raise InputError(f"--week-start is monday or sunday (got {text!r})")
+        raise InputError(f"weeks start on monday or sunday (got {text.strip()!r})")
     return cleaned
 
 
