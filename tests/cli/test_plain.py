@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 from helpers import at, flat, json_out, ok
@@ -174,23 +175,20 @@ def test_play_minutes_default_is_said_once(cli):
     assert "[default: 15]" not in result.stdout
 
 
-def test_durations_never_break_across_lines(cli, week_of_data):
-    # A narrow terminal: every duration is kept whole by no-break spaces.
+@pytest.mark.parametrize("plain", [[], ["--plain"]])
+@pytest.mark.parametrize("columns", ["30", "42", "50"])
+def test_durations_and_command_names_never_break_across_lines(cli, week_of_data, plain, columns):
     with at():
-        result = cli("week", env={"COLUMNS": "50"})
-    ok(result)
-    for line in result.stdout.splitlines():
-        assert not re.search(r"\d$", line.rstrip()) or "/" in line or "Nov" in line[-8:], line
-        assert not re.match(r"\s*(min|h)\b", line), line
-
-
-def test_setup_questions_answer_in_words_not_flags(cli):
-    answers = "Mia\nnot a date\n2026-09-14\nlots\n\nfriday\nsunday\nSam\n"
-    with at():
-        result = cli("setup", input=answers)
-    ok(result)
-    said = flat(result.stderr)
-    assert "a birth date is a date like 2026-09-14 (got 'not a date')" in said
-    assert "awake hours are a number of hours" in said
-    assert "weeks start on monday or sunday (got 'friday')" in said
-    assert "--birth-date" not in said and "--week-start" not in said and "--awake" not in said
+        ok(cli("log", "128", "--at", "2026-11-25 09:00"))
+        shown = [cli(*args, *plain, env={"COLUMNS": columns}) for args in (["week"], [])]
+    for result in shown:
+        ok(result)
+        lines = result.stdout.splitlines()
+        for line, after in pairwise(lines):
+            # a number at the end of one line and its unit at the start of the next
+            assert not (re.search(r"\d$", line.rstrip()) and re.match(r"\s*(min|h|hours?)", after))
+            # 'bondcoach' alone at the end of a line, its command on the next
+            assert not (line.rstrip().endswith("bondcoach") and re.match(r"\s*[a-z]", after))
+        assert (
+            "2\xa0h\xa08\xa0min" in result.stdout or "2\xa0hours\xa08\xa0minutes" in result.stdout
+        )

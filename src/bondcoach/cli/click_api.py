@@ -59,6 +59,7 @@ class PlainHelp:
         from bondcoach import views
 
         if not views.plain():
+            views.keep_no_break_spaces()  # command names in help stay whole too
             super().format_help(ctx, formatter)  # type: ignore[misc]
             return
         mode, text = self.rich_markup_mode, self.help

@@ -47,9 +47,25 @@ def span(minutes: int) -> str:
     return duration_words(minutes) if _output.plain else duration(minutes)
 
 
+def keep_no_break_spaces() -> None:
+    """Teach Rich's line wrapping that a no-break space does not break.
+
+    Rich splits words at any whitespace, U+00A0 too, so '2 h 8 min' could still
+    end up on two lines. Its word pattern is a module global; this one treats U+00A0
+    as part of a word, and a command name ('bondcoach week') as one word, so neither
+    is ever split. tests/cli/test_plain.py holds it."""
+    import re
+
+    from rich import _wrap
+
+    word = "(?:bondcoach [a-z][a-z-]*|[\\S\u00a0]+)"
+    _wrap.re_word = re.compile(f"[^\\S\u00a0]*{word}[^\\S\u00a0]*")
+
+
 def console(stderr: bool = False, record: bool = False) -> Console:
     from rich.console import Console
 
+    keep_no_break_spaces()
     # emoji=False: ":" in a tip must never turn into an emoji, and skipping the emoji
     # table saves loading it on every run.
     return Console(stderr=stderr, highlight=False, emoji=False, record=record)
