@@ -73,9 +73,9 @@ def play_stopped_unsaved(minutes: int) -> str:
     return f"stopped; nothing was saved (the {minutes} min so far were not kept)"
 
 
-def play_reflection_stopped(saved: str) -> str:
+def play_reflection_stopped(minutes: str, start: datetime) -> str:
     """Ctrl-C (or a closed terminal) at the reflection: the session itself is safe."""
-    return f"stopped; the session was saved ({saved}), without a note or mood"
+    return f"stopped; your {minutes} together from {start:%H:%M} is saved, without a note or mood"
 
 
 PLAY_UNDER_A_MINUTE = "Stopped before a whole minute had passed, so nothing was saved."

@@ -362,9 +362,10 @@ def test_ctrl_c_at_the_reflection_keeps_the_finished_session(cli, fake, monkeypa
         sessions = history(cli)
     assert result.exit_code == 130, (result.stdout, result.stderr)
     assert "Anything you noticed" in result.stdout  # stopped at the reflection
+    assert result.stdout.endswith(": \n")  # the message after it starts on its own line
     assert [(s["minutes"], s["activities"], s["note"]) for s in sessions] == [(1, ["sing"], None)]
     said = flat(result.stderr)
-    assert "the session was saved (Thu 26 Nov, 20:00, 1 min (sing))" in said
+    assert "your 1 min together from 20:00 is saved" in said
     assert "without a note or mood" in said
     assert "Traceback" not in result.stderr
 

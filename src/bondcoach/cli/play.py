@@ -53,7 +53,7 @@ def play_command(
     from bondcoach.core.timeparse import parse_minutes
     from bondcoach.core.timer import PlayTimer, whole_minutes
     from bondcoach.errors import BondcoachError, DataError, Interrupted
-    from bondcoach.views import history as history_view
+    from bondcoach.formatting import duration
     from bondcoach.views import play as play_view
 
     planned = parse_minutes(minutes)
@@ -81,8 +81,8 @@ def play_command(
     try:
         note, mood = ask_reflection(None, None, to_stderr=False)
     except KeyboardInterrupt:
-        saved = history_view.describe(logged.session)
-        raise Interrupted(messages.play_reflection_stopped(saved)) from None
+        said = messages.play_reflection_stopped(duration(spent), when.start)
+        raise Interrupted(said) from None
     try:
         logged = add_reflection(logged, note, mood, clock.now())
     except BondcoachError as error:

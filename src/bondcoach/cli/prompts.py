@@ -18,13 +18,31 @@ MAX_TRIES = 3
 def ask(question: str, default: str = "", to_stderr: bool = False) -> str | None:
     """The answer (Enter gives ``default``), or None at the end of input."""
     stream = sys.stderr if to_stderr else sys.stdout
-    stream.write(f"{question} [{default}]: " if default else f"{question}: ")
+    stream.write(_fitted(f"{question} [{default}]" if default else question) + ": ")
     stream.flush()
-    line = sys.stdin.readline()
+    try:
+        line = sys.stdin.readline()
+    except KeyboardInterrupt:
+        stream.write("\n")  # what is said next starts on its own line, not after '^C'
+        stream.flush()
+        raise
     if not line:
         stream.write("\n")
         return None
     return line.strip() or default
+
+
+def _fitted(text: str) -> str:
+    """The question wrapped at word boundaries to the terminal: a narrow terminal would
+    otherwise break it mid-word ('have be' / 'en feeling')."""
+    import shutil
+    import textwrap
+
+    width = max(20, shutil.get_terminal_size().columns - 2)  # room for ': '
+    return "\n".join(
+        textwrap.fill(line, width, break_on_hyphens=False, break_long_words=False)
+        for line in text.split("\n")
+    )
 
 
 def confirm(question: str, default: bool) -> bool:
