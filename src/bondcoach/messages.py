@@ -73,3 +73,40 @@ def play_not_saved(start: datetime, minutes: int) -> str:
         f"Your {minutes} minutes together still count. Once this is fixed, "
         f'bondcoach log {minutes} --at "{start:%Y-%m-%d %H:%M}" adds them.'
     )
+
+
+# bondcoach support --------------------------------------------------------------------
+
+SUPPORT_LINES_FOR = "support lines"
+SUPPORT_LINES_BY_COUNTRY = "Support lines, by country"
+SUPPORT_INTRUSIVE_TITLE = "Unwanted, frightening thoughts"
+SUPPORT_PSYCHOSIS_TITLE = "Signs of postpartum psychosis"
+SUPPORT_KINDS_TITLE = "Kinds of help"
+SUPPORT_HOURS = "Open:"
+SUPPORT_NOT_YOUR_COUNTRY = (
+    "Not your country? Your doctor, midwife or health visitor can point you to help near you."
+)
+SUPPORT_SOURCES_HINT = "Where each line and number comes from, with addresses:"
+SUPPORT_SOURCES_COMMAND = "bondcoach support --sources"
+SUPPORT_SOURCES_TITLE = "Where this comes from"
+SUPPORT_WHAT_TO_DO = "What to do"
+
+
+def support_not_listed(asked: str) -> str:
+    """For a country with no lines yet: said plainly, then everything there is."""
+    return (
+        f'[bold]"{asked}" is not listed yet.[/] Here is every line bondcoach knows. '
+        "Your doctor, midwife or health visitor can point you to help near you."
+    )
+
+
+def support_emergency_number(number: str) -> str:
+    return f"emergency: {number}"
+
+
+def support_sources_intro(checked: str) -> str:
+    return (
+        f"Every number was checked on {checked} against the pages below (stored copies). "
+        "Numbers and hours change: if one does not answer, try another line, and in an "
+        "emergency call your local emergency number."
+    )
