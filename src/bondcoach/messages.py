@@ -47,7 +47,16 @@ LOW_MOOD_AFTER_LOG = (
     "If they keep coming, [bold]bondcoach support[/] lists people who can help."
 )
 
+VERY_LOW_MOOD_AFTER_LOG = (
+    "Thank you for saying you feel very low. You don't have to carry that alone: please "
+    "talk to someone today, someone close to you, or your doctor, midwife or health visitor. "
+    "[bold]bondcoach support[/] lists people you can call."
+)
+
 PROMPT_MOOD = "How are you feeling, from 1 (very low) to 5 (very good)? (optional, Enter to skip)"
+MOOD_IS_SHARED = "(Moods are shared with every computer that uses your family's data folder.)"
+MOOD_ANSWER = "a mood is a number from 1 (very low) to 5 (very good); Enter skips it"
+MOOD_SKIPPED = "No mood noted this time."
 
 
 def low_mood_week(who: str | None) -> str:
