@@ -59,14 +59,25 @@ MOOD_ANSWER = "a mood is a number from 1 (very low) to 5 (very good); Enter skip
 MOOD_SKIPPED = "No mood noted this time."
 
 
-def low_mood_week(who: str | None) -> str:
-    """Said kindly, once, when a caregiver's mood was low on most days with a mood."""
+def low_mood_week(who: str | None, low_days: int, mood_days: int) -> str:
+    """Said kindly, once, when a caregiver's mood was low on most days with a mood; the
+    words fit the count (one day is not "most of the days")."""
     subject = f"{who} noted" if who else "You noted"
+    if mood_days == 1:
+        when = "on the day with a mood this week"
+    elif low_days == mood_days:
+        when = f"on all {mood_days} days with a mood this week"
+    else:
+        when = f"on {low_days} of the {mood_days} days with a mood this week"
     return (
-        f"{subject} a low mood on most of the days with a mood this week. That is worth "
-        "being gentle about, and worth sharing with someone you trust. "
-        "[bold]bondcoach support[/] lists kinds of help."
+        f"{subject} a low mood {when}. That is worth being gentle about, and worth "
+        "sharing with someone you trust. [bold]bondcoach support[/] lists kinds of help."
     )
+
+
+WEEK_BEFORE_THE_START = (
+    "Nothing to count in this week: it came before your baby was born or your first log."
+)
 
 
 PLAY_NOT_KEPT = "Stopped. Nothing was saved."

@@ -189,6 +189,25 @@ def test_one_low_day_of_one_is_more_than_half(cli):
         text = week_text(cli)
     assert len(summary["low_mood_caregivers"]) == 1
     assert SUPPORT in text
+    assert "most of the days" not in text and "days with a mood" not in text
+    assert "You noted a low mood on the day with a mood this week" in text
+
+
+@pytest.mark.parametrize(
+    ("moods", "words"),
+    [
+        (["1", "2"], "on all 2 days with a mood this week"),
+        (["1", "2", "4"], "on 2 of the 3 days with a mood this week"),
+        (["2", "1", "2"], "on all 3 days with a mood this week"),
+    ],
+)
+def test_the_low_mood_note_fits_the_count(cli, moods, words):
+    with at():
+        for day, mood in zip((MON, TUE, WED), moods, strict=False):
+            log(cli, day, "--mood", mood)
+        text = week_text(cli)
+    assert f"You noted a low mood {words}." in text
+    assert "most of the days" not in text
 
 
 def test_a_day_counts_by_its_lowest_mood(cli):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bondcoach.core.week import WeekReview
+    from bondcoach.storage.session_reader import SessionReader
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,21 @@ def week(day: date | None, today: date) -> Week:
 
     day = day if day is not None else today
     profile = load_profile()
-    sessions = open_store().sessions_between(*dates_to_read(day, today, profile.week_start))
-    review = review_week(sessions, day, today, profile.week_start, profile.target_settings())
+    store = open_store()
+    sessions = store.sessions_between(*dates_to_read(day, today, profile.week_start))
+    settings = profile.target_settings()
+    first = _first_log(store)
+    review = review_week(sessions, day, today, profile.week_start, settings, first)
     return Week(review, profile.baby_name)
+
+
+def _first_log(store: SessionReader) -> date | None:
+    """The day of the first session ever: reads the earliest month that has one."""
+    for month in store.months():
+        days = [session.day for session in store.sessions_in_month(month)]
+        if days:
+            return min(days)
+    return None
 
 
 def save_picture(path: Path, data: bytes) -> None:
