@@ -16,8 +16,12 @@ NEXT_AFTER_WEEK = "Today's idea: [bold]bondcoach tip[/]."
 
 REPEAT_WARNING = (
     "This looks like a session you already logged (same start, minutes and person). "
-    "It was saved anyway; 'bondcoach week' shows both."
+    "It was saved anyway; 'bondcoach week' shows both. If it was logged twice by "
+    "mistake, 'bondcoach undo' takes this one back."
 )
+DELETE_KEPT = "Kept it; nothing was deleted."
+DELETE_UNDO = "'bondcoach undo' brings it back."
+
 NO_MINUTES_GIVEN = "No minutes were given, so nothing was saved."
 NO_TIPS_MATCH = "No tip matches that choice."
 
