@@ -180,6 +180,10 @@ def test_with_a_country_its_number_and_lines_come_right_after_the_emergency_advi
     assert 0 < first_line < text.find("Unwanted, frightening thoughts")
     assert first_line < text.find("Kinds of help")
     assert "Support lines, by country" not in text  # other countries' lines are left out
+    shown = [row.strip() for row in support_text(cli, "--country", typed).splitlines()]
+    assert line in shown  # the name on its own line, the contact on the next
+    contact = next(each for _, each in shipped_lines() if each["name"] == line)["contact"]
+    assert contact in shown
 
 
 def test_uk_and_nz_say_what_111_means_there(cli):
@@ -199,6 +203,8 @@ def test_an_unlisted_country_still_gets_the_emergency_advice_and_every_line(cli,
     assert f'"{typed}" is not listed yet' in text
     for _, line in shipped_lines():
         assert line["contact"] in text, line["name"]
+    # the lines come before the rest, as a listed country's do
+    assert text.find("Support lines, by country") < text.find("Kinds of help")
     assert "Traceback" not in result.stderr
 
 

@@ -82,22 +82,32 @@ def show_support(found: SupportFound) -> None:
     if found.unlisted:
         out.print(messages.support_not_listed(escape(found.asked or "")))
         out.print()
+    # Whoever named a country wants its lines now: they come straight after the
+    # emergency advice (every line, when the country is not listed yet).
     if country:
         out.print(f"[bold]{escape(country.name)}: {messages.SUPPORT_LINES_FOR}[/]")
         _show_lines(out, country.lines)
+    elif found.unlisted:
+        _show_all_lines(out, found)
     _show_tiers(out, found)
     out.print(escape(support.not_medical_advice))
     out.print()
     _show_kinds(out, found)
-    if not country:
-        out.print(f"[bold]{messages.SUPPORT_LINES_BY_COUNTRY}[/]")
-        for each in support.countries:
-            number = messages.support_emergency_number(each.emergency_number)
-            out.print(f"[bold cyan]{escape(each.name)}[/] [dim]({number})[/]")
-            _show_lines(out, each.lines)
-        out.print(f"[dim]{messages.SUPPORT_NOT_YOUR_COUNTRY}[/]")
+    if found.asked is None:
+        _show_all_lines(out, found)
     out.print(f"[dim]{messages.SUPPORT_SOURCES_HINT}[/]")
     out.print(f"  [bold]{messages.SUPPORT_SOURCES_COMMAND}[/]", soft_wrap=True)
+
+
+def _show_all_lines(out: Console, found: SupportFound) -> None:
+    from rich.markup import escape
+
+    out.print(f"[bold]{messages.SUPPORT_LINES_BY_COUNTRY}[/]")
+    for each in found.support.countries:
+        number = messages.support_emergency_number(each.emergency_number)
+        out.print(f"[bold cyan]{escape(each.name)}[/] [dim]({number})[/]")
+        _show_lines(out, each.lines)
+    out.print(f"[dim]{messages.SUPPORT_NOT_YOUR_COUNTRY}[/]")
 
 
 def _show_lines(out: Console, lines: Sequence[SupportLine]) -> None:
@@ -105,7 +115,9 @@ def _show_lines(out: Console, lines: Sequence[SupportLine]) -> None:
     from rich.padding import Padding
 
     for line in lines:
-        body = f"[bold]{escape(line.name)}[/]: {escape(line.contact)}\n{escape(line.for_whom)}"
+        # The contact on a line of its own: a number must never be split from its words.
+        body = f"[bold]{escape(line.name)}[/]\n[bold]{escape(line.contact)}[/]\n"
+        body += escape(line.for_whom)
         if line.hours:
             body += f"\n{messages.SUPPORT_HOURS} {escape(line.hours)}"
         body += f"\n[dim]{_source_line(line.sources)}[/]"
