@@ -68,7 +68,7 @@ def low_mood_week(who: str | None, low_days: int, mood_days: int) -> str:
     words fit the count (one day is not "most of the days")."""
     subject = f"{who} noted" if who else "You noted"
     if mood_days == 1:
-        when = "on the day with a mood this week"
+        when = "this week"
     elif low_days == mood_days:
         when = f"on all {mood_days} days with a mood this week"
     else:

@@ -190,7 +190,7 @@ def test_one_low_day_of_one_is_more_than_half(cli):
     assert len(summary["low_mood_caregivers"]) == 1
     assert SUPPORT in text
     assert "most of the days" not in text and "days with a mood" not in text
-    assert "You noted a low mood on the day with a mood this week" in text
+    assert "You noted a low mood this week. That is worth" in text
 
 
 @pytest.mark.parametrize(

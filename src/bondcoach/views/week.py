@@ -90,7 +90,7 @@ def summary_lines(review: WeekReview) -> list[str]:
     # No percentage of the aim: a share of it reads as a mark, and a low one as a shortfall.
     lines = [
         f"Together this week: [bold]{duration(total)}[/] of about {duration(aim)} "
-        f"for the {plural(so_far, 'day')} so far, "
+        f"for the {plural(so_far, 'day') if so_far > 1 else 'day'} so far, "
         f"in {plural(summary.sessions, 'session')}.",
     ]
     together = f"Days together: {summary.counted_days_together} of {so_far}"
