@@ -133,7 +133,7 @@ def test_plain_play_announces_the_time_left_on_new_lines(cli, monkeypatch):
     assert "\r" not in result.stdout and "\x1b[" not in result.stdout  # no redraws
     left = re.findall(r"About (\d+)\xa0minutes? left", result.stdout)
     assert left == ["10", "7", "4", "1"]  # a new line every few minutes
-    assert "Time is up: 10\xa0minutes together." in result.stdout
+    assert "Time's up: 10\xa0minutes together." in result.stdout
 
 
 @pytest.mark.parametrize("args", [["--plain", "--help"], ["week", "--plain", "--help"]])
@@ -192,3 +192,13 @@ def test_durations_and_command_names_never_break_across_lines(cli, week_of_data,
         assert (
             "2\xa0h\xa08\xa0min" in result.stdout or "2\xa0hours\xa08\xa0minutes" in result.stdout
         )
+
+
+def test_plain_week_counts_no_day_before_the_first_log(cli):
+    with at():
+        ok(cli("log", "15", "--at", "2026-11-25 09:00"))
+        result = cli("week", "--plain")
+    ok(result)
+    text = flat(result.stdout)
+    assert "Mon 23 Nov: not counted" in text
+    assert "Wed 25 Nov: 15 minutes of about 2 hours 8 minutes" in text

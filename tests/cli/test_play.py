@@ -128,8 +128,29 @@ def test_finished_message_starts_on_its_own_line(cli, fake):
         fake.wall = wall
         result = cli("play", "1", input="\n\n")
     assert result.exit_code == 0, (result.stdout, result.stderr)
-    # Issue 9: the line after the timer says the time is up; "Well done" waits for the mood.
-    assert any(line.startswith("Time is up") for line in result.stdout.splitlines()), result.stdout
+    # Issue 9: the line after the timer says the time is up; any praise waits for the mood.
+    assert any(line.startswith("Time's up") for line in result.stdout.splitlines()), result.stdout
+
+
+@pytest.mark.parametrize("mood", ["1", "2"])
+def test_play_asks_the_mood_before_any_praise_and_a_low_mood_gets_none(cli, fake, mood):
+    with at() as wall:
+        fake.wall = wall
+        result = cli("play", "15", input=f"\n{mood}\n")
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    text = flat(result.stdout)
+    for cheerful in ("Well done", "Lovely", "bonus", "Great"):
+        assert cheerful not in text, cheerful
+    assert text.index("How are you feeling") < text.index("bondcoach support")
+
+
+def test_play_with_a_good_mood_answers_warmly_after_asking(cli, fake):
+    with at() as wall:
+        fake.wall = wall
+        result = cli("play", "15", input="\n5\n")
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    text = flat(result.stdout)
+    assert text.index("How are you feeling") < text.index("Every minute counts")
 
 
 # Stopping early ------------------------------------------------------------------------
@@ -398,7 +419,7 @@ def test_one_undo_takes_back_the_session_and_its_reflection(cli, fake, folders):
         sessions = history(cli)
         again = cli("undo")
     assert undone.exit_code == 0, (undone.stdout, undone.stderr)
-    assert "removed 1 session" in undone.stdout
+    assert "took back the session you logged: Thu 26 Nov, 20:00, 5\xa0min" in undone.stdout
     assert [s["minutes"] for s in sessions] == [10]  # the log before it stays
     assert again.exit_code == 1  # one change, taken back once
 
@@ -424,7 +445,7 @@ def test_well_done_comes_after_the_mood_and_answers_it(cli, fake):
         low = cli("play", "1", input="\n1\n")
     assert good.exit_code == 0 and low.exit_code == 0, (good.stderr, low.stderr)
     assert good.stdout.index("Well done") > good.stdout.index("How are you feeling")
-    assert "Time is up: 1\xa0min together. It is saved." in good.stdout
+    assert "Time's up: 1\xa0min together. It is saved." in good.stdout
     assert "Well done" not in low.stdout
 
 
@@ -436,4 +457,4 @@ def test_a_gentle_bell_only_when_asked(cli, fake, flags, bells):
     assert result.exit_code == 0, (result.stdout, result.stderr)
     assert result.stdout.count("\a") == bells
     if bells:
-        assert result.stdout.index("\a") < result.stdout.index("Time is up")
+        assert result.stdout.index("\a") < result.stdout.index("Time's up")

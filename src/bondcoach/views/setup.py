@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bondcoach.views import console, plain
+from bondcoach.views import console, plain, span
 
 if TYPE_CHECKING:
     from bondcoach.actions.setup import ProfileFacts
@@ -28,8 +28,6 @@ def show_profile(profile_facts: ProfileFacts, saved: bool = False) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from bondcoach.views import span
-
     facts = profile_json(profile_facts)
     caregiver = profile_facts.caregiver
     hours = facts["awake_hours"]
@@ -40,21 +38,25 @@ def show_profile(profile_facts: ProfileFacts, saved: bool = False) -> None:
         ("Today's aim", f"about {span(facts['target_minutes_today'])}"),
         ("Weeks start", facts["week_start"].capitalize()),
         ("This computer", escape(caregiver or "no caregiver name")),
-        ("Data folder", escape(facts["data_folder"])),
     ]
     out = console()
     if saved:
         out.print("[green]Saved.[/]")
+    folder = escape(facts["data_folder"])
     if plain():
         # 'Baby: Mia' lines: a grid's spacing means nothing read aloud.
         for label, value in rows:
             out.print(f"{label}: {value}")
+        out.print(f"Data folder: {folder}", soft_wrap=True)
         return
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim")
     for label, value in rows:
         table.add_row(label, value)
     out.print(table)
+    # Outside the table, never folded or cut (a path with "..." in it cannot be used):
+    # the terminal wraps it if it must, and a pipe gets it whole on one line.
+    out.print(f"[dim]Data folder[/]    {folder}", soft_wrap=True)
 
 
 def show_found_profile(profile: Profile) -> None:
