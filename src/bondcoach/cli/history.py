@@ -99,8 +99,12 @@ def delete_command(
 
 def undo_command() -> None:
     """Take back this computer's last log, edit, delete or import (once)."""
+    from bondcoach import views
     from bondcoach.actions.history import undo
     from bondcoach.core import clock
     from bondcoach.views import history as history_view
 
-    history_view.show_done(undo(clock.now()).what)
+    done = undo(clock.now())
+    history_view.show_done(done.what)
+    for warning in done.warnings:
+        views.warn(warning)

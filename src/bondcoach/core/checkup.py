@@ -20,6 +20,8 @@ class Checkup:
     findings: tuple[Finding, ...]
     backups: tuple[Path, ...]
     sessions_read: int
+    # (device, schema of its files, is this computer), for every computer in the folder
+    schemas: tuple[tuple[str, int | None, bool], ...] = ()
 
     @property
     def healthy(self) -> bool:
