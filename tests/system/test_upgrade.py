@@ -111,7 +111,7 @@ def test_undo_takes_back_the_change_1_0_0_journaled(cli, store):
     # here, so it also upgrades A's files) removes it, and only it.
     result = run(cli, store, "A", "undo")
     assert result.exit_code == 0, result.stderr
-    assert "removed 1 session" in result.stdout
+    assert "took back the session you logged: Tue 1 Dec, 07:00" in flat(result.stdout)
     remaining = [s for s in expected_history() if s["id"] != "2f13f592fa58"]
     assert history(cli, store, "B") == remaining
     assert schema_of(store["data"] / "sessions" / DEVICE_A / "2026-12.json") == 2

@@ -24,6 +24,7 @@ class Mended:
     what: str
     session: Session | None = None
     warnings: list[str] = field(default_factory=list)
+    sessions: tuple[Session, ...] = ()  # what undo took back or put back
 
 
 def history(on: date | None, last: int | None) -> list[Session]:
@@ -61,7 +62,7 @@ def delete(
     store = open_store()
     session = store.find(session_id)
     if not confirm(session):
-        raise BondcoachError("kept it; nothing was deleted")
+        return Mended("kept")  # a choice, not a failure
     store.delete(session, now())
     warnings: list[str] = list(store.notices)
     remember_for_undo("delete", (session,), (), warnings)
@@ -89,10 +90,11 @@ def undo(now: datetime) -> Mended:
             "nothing was undone: " + "; ".join(changed),
             hint="Another computer changed it since; see 'bondcoach history'.",
         )
-    what = _take_back(store, change.kind, change.before, keep, now)
+    sessions = _take_back(store, change.kind, change.before, keep, now)
     undo_log.mark_undone(change)
     left_alone = [f"left as it is: {reason}" for reason in changed]
-    return Mended(what, warnings=[*left_alone, *store.notices])
+    # ``what`` is the kind of change taken back; the view says it in words.
+    return Mended(change.kind, sessions=sessions, warnings=[*left_alone, *store.notices])
 
 
 def _take_back(
@@ -101,14 +103,15 @@ def _take_back(
     before: tuple[Session, ...],
     keep: list[Session],
     now: datetime,
-) -> str:
+) -> tuple[Session, ...]:
+    """Take back the parts in ``keep``; returns the sessions taken back or put back."""
     if kind in ("log", "import"):
         store.delete_many(keep, now)
-        return f"removed {len(keep)} session{'s' if len(keep) != 1 else ''}"
+        return tuple(keep)
     if kind == "edit":
         store.replace(keep[0], before[0], now)
-        return "put the session back as it was before the edit"
+        return before
     if kind == "delete":
         store.undelete_many(keep, now)
-        return "brought the deleted session back"
+        return tuple(keep)
     raise BondcoachError(f"cannot undo a change of kind {kind!r}")

@@ -41,20 +41,33 @@ def check_store(store: SessionStore, user_tips: Path) -> Checkup:
     findings.extend(_other_files(store.root, user_tips))
     if not findings:
         findings.append(Finding(OK, store.root, "every file reads cleanly"))
+    backups = list_backups(store.root)
+    mine = _this_device()
     return Checkup(
         tuple(findings),
-        tuple(backup.path for backup in list_backups(store.root)),
+        tuple(backup.path for backup in backups if backup.device == mine),
         count,
-        _schemas(store),
+        tuple(backup.path for backup in backups if backup.device != mine),
+        _schemas(store, mine),
     )
 
 
-def _schemas(store: SessionStore) -> tuple[tuple[str, int | None, bool], ...]:
+def _this_device() -> str | None:
+    """This computer's id, without making one (a computer with none has no backups)."""
+    from bondcoach.storage.device import device_exists, load_device
+
+    if not device_exists():
+        return None
+    try:
+        return load_device(create=False).id
+    except DataError:  # reported with the other files; offer no backup meanwhile
+        return None
+
+
+def _schemas(store: SessionStore, this: str | None) -> tuple[tuple[str, int | None, bool], ...]:
     """(device, schema of its files, is this computer) for every computer in the folder."""
-    from bondcoach.storage.device import load_device
     from bondcoach.storage.upgrade import schema_by_device
 
-    this = load_device(create=False).id
     return tuple(
         (device, schema, device == this) for device, schema in schema_by_device(store).items()
     )
