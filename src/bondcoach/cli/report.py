@@ -15,7 +15,9 @@ PAGE_SUFFIXES = (".html", ".htm")
 def report_command(
     weeks: Annotated[
         int | None,
-        typer.Option("--weeks", metavar="N", help="The last N weeks, this one included (default 6)."),
+        typer.Option(
+            "--weeks", metavar="N", help="The last N weeks, this one included (default 6)."
+        ),
     ] = None,
     first: Annotated[
         str | None,

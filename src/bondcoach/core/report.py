@@ -130,9 +130,7 @@ def moods_by_caregiver(sessions: Iterable[Session]) -> dict[str, tuple[MoodMark,
     found: dict[str, list[MoodMark]] = {}
     for session in sorted(sessions, key=lambda s: s.start):
         if session.mood is not None:
-            found.setdefault(session.who or UNNAMED, []).append(
-                MoodMark(session.day, session.mood)
-            )
+            found.setdefault(session.who or UNNAMED, []).append(MoodMark(session.day, session.mood))
     return {who: tuple(marks) for who, marks in sorted(found.items())}
 
 

@@ -8,6 +8,7 @@ parent's saved page free of any script. Colours are the terminal views' calm one
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from bondcoach.formatting import day_label, duration
 
 if TYPE_CHECKING:
     from bondcoach.core.report import Report
-    from bondcoach.core.week import DaySummary
+    from bondcoach.core.week import DaySummary, WeekSummary
 
 # The terminal's cyan (time together), green (an aim reached), grey (the rest), made
 # dark enough to read on white (WCAG AA for text beside them).
@@ -49,7 +50,7 @@ class BarChart:
 
 
 def scaled_bars(
-    rows: list[tuple[str, int, int | None, str]], label_width: int = 110, row: int = 34
+    rows: Sequence[tuple[str, int, int | None, str]], label_width: int = 110, row: int = 34
 ) -> BarChart:
     """Rows of (label, minutes, aim or None, words) as bars on one scale."""
     width, value_room = 760, 300
@@ -62,9 +63,7 @@ def scaled_bars(
             length = max(length, 3.0)  # any time together shows
         reached = aim is not None and aim > 0 and minutes >= aim
         aim_x = None if not aim else label_width + room * aim / scale
-        bars.append(
-            Bar(label, 8 + index * row, length, aim_x, DONE if reached else PART, words)
-        )
+        bars.append(Bar(label, 8 + index * row, length, aim_x, DONE if reached else PART, words))
     return BarChart(width, 16 + row * len(rows), label_width, 18, tuple(bars), value_room)
 
 
@@ -75,6 +74,8 @@ def day_rows(days: tuple[DaySummary, ...], today: date) -> list[tuple[str, int, 
             rows.append((day_label(day.date), 0, None, "still to come"))
         elif day.target_minutes == 0:
             rows.append((day_label(day.date), day.minutes, None, duration(day.minutes)))
+        elif day.minutes == 0:
+            rows.append((day_label(day.date), 0, day.target_minutes, "nothing logged"))
         else:
             words = f"{duration(day.minutes)} of about {duration(day.target_minutes)}"
             rows.append((day_label(day.date), day.minutes, day.target_minutes, words))
@@ -89,12 +90,18 @@ def week_rows(report: Report) -> list[tuple[str, int, int | None, str]]:
         if not week.days_so_far:
             rows.append((label, 0, None, "still to come"))
             continue
-        aim = week.target_so_far
-        words = f"{duration(week.total_minutes)} of about {duration(aim)}"
-        if len(week.days_so_far) < len(week.days):
-            words += " so far"
-        rows.append((label, week.total_minutes, aim or None, words))
+        rows.append((label, week.total_minutes, week.target_so_far or None, week_words(week)))
     return rows
+
+
+def week_words(week: WeekSummary) -> str:
+    """'1 h 5 min of about 14 h 56 min', 'nothing logged', 'still to come'."""
+    if not week.days_so_far:
+        return "still to come"
+    if not week.total_minutes:
+        return "nothing logged"
+    words = f"{duration(week.total_minutes)} of about {duration(week.target_so_far)}"
+    return words + (" so far" if len(week.days_so_far) < len(week.days) else "")
 
 
 def activity_rows(by_activity: dict[str, int], most: int = 8) -> list[tuple[str, int, None, str]]:

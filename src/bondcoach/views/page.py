@@ -64,7 +64,9 @@ def moods_by_date(marks: tuple[MoodMark, ...]) -> list[tuple[date, list[int]]]:
 def listing(items: dict[str, int], most: int = 3) -> str:
     """'sing (2 h), read (1 h 10 min) and talk (40 min)'."""
     parts = [f"{name} ({duration(minutes)})" for name, minutes in list(items.items())[:most]]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def report_context(report: Report, generated: date) -> dict[str, Any]:
@@ -108,6 +110,10 @@ def week_lines(review: WeekReview) -> list[str]:
     if summary.by_activity:
         lines.append("What you did: " + _joined(summary.by_activity))
     return lines
+
+
+def _moods(marks: list[int]) -> str:
+    return ", ".join(f"{mark} ({MOOD_WORDS[mark]})" for mark in marks)
 
 
 def _count(number: int, word: str) -> str:
@@ -195,6 +201,6 @@ def svg_layout(context: dict[str, Any]) -> dict[str, Any]:
         y += 12
         put("heading", "How you felt (1 very low to 5 very good; each caregiver's own)")
         for who_felt, days in context["moods"].items() or [("", [])]:
-            marks = " · ".join(f"{day_label(d)} {', '.join(map(str, m))}" for d, m in days)
+            marks = " · ".join(f"{day_label(d)}: {_moods(m)}" for d, m in days)
             put("line", f"{who_felt}: {marks}" if who_felt else "No moods were noted this week.")
     return {"placed": placed, "compare_y": compare_y, "height": y + 8}

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from bondcoach.formatting import day_label, duration, plural
 from bondcoach.views import BAR_DONE, BAR_PART, progress_bar
+from bondcoach.views.charts import week_words
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,13 +30,6 @@ def heading(report: Report) -> str:
         f"Time together with {who}: {day_label(report.start)} to "
         f"{day_label(report.end)} {report.end.year} ({weeks})"
     )
-
-
-def week_words(week: WeekSummary) -> str:
-    if not week.days_so_far:
-        return "still to come"
-    words = f"{duration(week.total_minutes)} of about {duration(week.target_so_far)}"
-    return words + (" so far" if len(week.days_so_far) < len(week.days) else "")
 
 
 def day_mark(day: DaySummary, today_date: Any) -> str:
