@@ -53,7 +53,7 @@ def scaled_bars(
     rows: Sequence[tuple[str, int, int | None, str]], label_width: int = 110, row: int = 34
 ) -> BarChart:
     """Rows of (label, minutes, aim or None, words) as bars on one scale."""
-    width, value_room = 760, 300
+    width, value_room = 800, 340
     room = width - label_width - value_room
     scale = max([1, *(m for _, m, _, _ in rows), *(a or 0 for _, _, a, _ in rows)])
     bars = []

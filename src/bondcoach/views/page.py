@@ -77,7 +77,7 @@ def report_context(report: Report, generated: date) -> dict[str, Any]:
         "generated": generated,
         "babies": [(baby, age_line(baby, report.today)) for baby in report.babies],
         "who": " and ".join(baby.name for baby in report.babies if baby.name) or "your baby",
-        "weekly": charts.scaled_bars(charts.week_rows(report), label_width=120),
+        "weekly": charts.scaled_bars(charts.week_rows(report), label_width=150),
         "calendar": charts.calendar(report),
         "activities": charts.scaled_bars(charts.activity_rows(report.by_activity)),
         "shares": charts.shares(report.by_caregiver),

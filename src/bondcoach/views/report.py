@@ -47,7 +47,7 @@ def totals_lines(report: Report) -> list[str]:
         f"{plural(report.sessions, 'session')}, on {plural(report.days_together, 'day')}."
     ]
     if report.by_activity:
-        top = list(report.by_activity.items())[:5]
+        top = list(report.by_activity.items())[:3]
         lines.append("What you did most: " + " · ".join(f"{n} {duration(m)}" for n, m in top))
     if report.by_caregiver:
         who = " · ".join(f"{n} {duration(m)}" for n, m in report.by_caregiver.items())
