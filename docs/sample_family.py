@@ -92,7 +92,8 @@ def main() -> None:
             family()
             shown = bondcoach("report")
             bondcoach("report", "--save", str(work / "report.html"))
-        (DOCS / "report-terminal.txt").write_text("$ bondcoach report\n" + shown)
+        tidy = "\n".join(line.rstrip() for line in shown.replace("\xa0", " ").splitlines())
+        (DOCS / "report-terminal.txt").write_text(f"$ bondcoach report\n{tidy}\n")
         page = (work / "report.html").as_uri()
         browse = [chromium, *FLAGS, f"--user-data-dir={work / 'browser'}"]
         subprocess.run(
@@ -108,10 +109,10 @@ def main() -> None:
         )
         first_page = work / "printed"
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "72", "-f", "1", "-l", "2", pdf, first_page], check=True
+            ["pdftoppm", "-png", "-r", "72", "-f", "1", "-l", "1", "-singlefile", pdf, first_page],
+            check=True,
         )
-        for index, printed in enumerate(sorted(work.glob("printed*.png")), start=1):
-            shutil.copy(printed, DOCS / f"report-print-{index}.png")
+        shutil.copy(first_page.with_suffix(".png"), DOCS / "report-print.png")
 
 
 if __name__ == "__main__":
