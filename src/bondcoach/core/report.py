@@ -190,7 +190,7 @@ def age_line(baby: Baby, on: date) -> str | None:
         return None
     name = baby.name or "Your baby"
     if on < baby.birth_date:
-        return f"{name} is not born yet on {on:%-d %B %Y}."
+        return f"{name} is not born yet on {on.day} {on:%B %Y}."
     line = f"{name} is {age_words(baby.birth_date, on)} old"
     due = baby.due_date
     if due is not None and due > baby.birth_date and add_age(due, 2, "year") > on:
