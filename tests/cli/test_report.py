@@ -365,3 +365,13 @@ def test_a_long_report_draws_every_week(cli, tmp_path):
         report = report_json(cli, "--weeks", "53")
     assert len(report["weeks"]) == 53
     assert report["sessions"] == len(range(0, 52 * 7, 5))
+
+
+def test_days_before_the_first_log_are_no_shortfall(cli):
+    with at():
+        ok(cli("log", "20", "--at", "2026-11-10 09:00"))
+        text = flat(cli("report", "--plain").stdout)
+        report = report_json(cli)
+    assert "Week of Mon 19 Oct: before the start." in text
+    assert "Week of Mon 9 Nov: 20 min of about 12 h 48 min; 1 of 6 days together on Tue." in text
+    assert report["weeks"][0]["target_minutes"] == 896  # the JSON keeps its values, as week's

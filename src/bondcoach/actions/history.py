@@ -23,6 +23,7 @@ class Mended:
     what: str
     session: Session | None = None
     warnings: list[str] = field(default_factory=list)
+    sessions: tuple[Session, ...] = ()  # what undo took back or put back
 
 
 def history(on: date | None, last: int | None) -> list[Session]:
@@ -60,7 +61,7 @@ def delete(
     store = open_store()
     session = store.find(session_id)
     if not confirm(session):
-        raise BondcoachError("kept it; nothing was deleted")
+        return Mended("kept")  # a choice, not a failure
     store.delete(session, now())
     warnings: list[str] = []
     remember_for_undo("delete", (session,), (), warnings)
@@ -78,14 +79,15 @@ def undo(now: datetime) -> Mended:
         raise BondcoachError("there is nothing to undo on this computer")
     if change.kind in ("log", "import"):
         store.delete_many(change.after, now)
-        what = f"removed {len(change.after)} session{'s' if len(change.after) != 1 else ''}"
+        sessions = change.after
     elif change.kind == "edit":
         store.replace(change.after[0], change.before[0], now)
-        what = "put the session back as it was before the edit"
+        sessions = change.before
     elif change.kind == "delete":
         store.add_many(change.before, store.newer_than_stored(change.before, now))
-        what = "brought the deleted session back"
+        sessions = change.before
     else:
         raise BondcoachError(f"cannot undo a change of kind {change.kind!r}")
     undo_log.mark_undone(change)
-    return Mended(what)
+    # ``what`` is the kind of change taken back; the view says it in words.
+    return Mended(change.kind, sessions=tuple(sessions))

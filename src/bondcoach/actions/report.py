@@ -53,6 +53,7 @@ def choose_babies(babies: tuple[Baby, ...], name: str | None) -> tuple[Baby, ...
 
 def report(request: ReportRequest) -> Report:
     """The report the request asks for, read from the store. Nothing is written."""
+    from bondcoach.actions.week import _first_log
     from bondcoach.core.report import build_report, report_range
     from bondcoach.storage.profile import load_profile
     from bondcoach.storage.session_store import open_store
@@ -62,7 +63,8 @@ def report(request: ReportRequest) -> Report:
     start, end = report_range(
         request.today, profile.week_start, request.weeks, request.first, request.last
     )
-    sessions = open_store().sessions_between(start, end)
+    store = open_store()
+    sessions = store.sessions_between(start, end)
     return build_report(
         sessions,
         start,
@@ -70,6 +72,7 @@ def report(request: ReportRequest) -> Report:
         request.today,
         profile.target_settings(),
         babies,
+        first_log=_first_log(store, start),
         notes=request.notes,
         moods=request.moods,
     )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from bondcoach.core.report import MoodMark
     from bondcoach.core.week import WeekReview
+    from bondcoach.storage.session_reader import SessionReader
 
 
 @dataclass(frozen=True)
@@ -29,13 +30,37 @@ def week(day: date | None, today: date, moods: bool = False) -> Week:
 
     day = day if day is not None else today
     profile = load_profile()
-    sessions = open_store().sessions_between(*dates_to_read(day, today, profile.week_start))
-    review = review_week(sessions, day, today, profile.week_start, profile.target_settings())
+    store = open_store()
+    first_read, last_read = dates_to_read(day, today, profile.week_start)
+    sessions = store.sessions_between(first_read, last_read)
+    settings = profile.target_settings()
+    first = _first_log(store, first_read)
+    review = review_week(sessions, day, today, profile.week_start, settings, first)
     if not moods:
         return Week(review, profile.baby_name)
     start, end = week_bounds(day, profile.week_start)
     in_week = [session for session in sessions if start <= session.day <= end]
     return Week(review, profile.baby_name, moods_by_caregiver(in_week))
+
+
+def _first_log(store: SessionReader, first_read: date) -> date | None:
+    """The day of the first session ever, as far as the week needs to know it.
+
+    A month before the first one read for the week only says "long ago", so it is not
+    opened (and a damaged old file cannot block this week)."""
+    from bondcoach.errors import DataError
+
+    months = store.months()
+    if not months:
+        return None
+    earliest = date.fromisoformat(f"{months[0]}-01")
+    if earliest < first_read.replace(day=1):
+        return earliest
+    try:
+        days = [session.day for session in store.sessions_in_month(months[0])]
+    except DataError:  # it cannot be read, but sessions were kept that month
+        return earliest
+    return min(days, default=earliest)
 
 
 def save_picture(path: Path, data: bytes) -> None:

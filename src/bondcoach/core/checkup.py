@@ -18,8 +18,11 @@ class Finding:
 @dataclass(frozen=True)
 class Checkup:
     findings: tuple[Finding, ...]
-    backups: tuple[Path, ...]
+    backups: tuple[Path, ...]  # this computer's: the ones it can restore
     sessions_read: int
+    # Other computers' backups in the shared folder: only the computer that made one can
+    # restore it (each writes its own files), so they are counted, not offered.
+    other_backups: tuple[Path, ...] = ()
 
     @property
     def healthy(self) -> bool:

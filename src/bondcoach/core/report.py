@@ -22,6 +22,7 @@ from bondcoach.core.week import (
     UNNAMED,
     Note,
     WeekSummary,
+    counts_from,
     summarize_week,
     week_bounds,
 )
@@ -77,7 +78,8 @@ class Report:
 
     @property
     def days_so_far(self) -> int:
-        return sum(len(week.days_so_far) for week in self.weeks)
+        """Days so far worth counting (not before the birth or the first log)."""
+        return sum(len(week.counted_so_far) for week in self.weeks)
 
     @property
     def by_activity(self) -> dict[str, int]:
@@ -142,14 +144,19 @@ def build_report(
     settings: TargetSettings,
     babies: tuple[Baby, ...],
     *,
+    first_log: date | None = None,
     notes: bool = True,
     moods: bool = False,
 ) -> Report:
-    """The report over [start, end] (whole weeks). ``notes=False`` leaves every note
-    out, of the weeks too; moods are there only when asked for."""
+    """The report over [start, end] (whole weeks). ``first_log``: the day of the first
+    session ever; days before it (or the birth) are no shortfall, so people's views
+    leave them out, as ``week`` does. ``notes=False`` leaves every note out, of the
+    weeks too; moods are there only when asked for."""
     in_range = [s for s in sessions if start <= s.day <= end]
+    counted = counts_from(settings.birth_date, first_log, today)
     weeks = tuple(
-        summarize_week(in_range, first, today, settings) for first in week_starts(start, end)
+        replace(summarize_week(in_range, first, today, settings), counts_from=counted)
+        for first in week_starts(start, end)
     )
     if not notes:
         weeks = tuple(replace(week, notes=()) for week in weeks)

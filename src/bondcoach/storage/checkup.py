@@ -46,9 +46,26 @@ def check_store(store: SessionStore, profile_path: Path, user_tips: Path) -> Che
     findings.extend(_other_files(profile_path, user_tips))
     if not findings:
         findings.append(Finding(OK, store.root, "every file reads cleanly"))
+    backups = list_backups(store.root)
+    mine = _this_device()
     return Checkup(
-        tuple(findings), tuple(backup.path for backup in list_backups(store.root)), count
+        tuple(findings),
+        tuple(backup.path for backup in backups if backup.device == mine),
+        count,
+        tuple(backup.path for backup in backups if backup.device != mine),
     )
+
+
+def _this_device() -> str | None:
+    """This computer's id, without making one (a computer with none has no backups)."""
+    from bondcoach.storage.device import device_exists, load_device
+
+    if not device_exists():
+        return None
+    try:
+        return load_device(create=False).id
+    except DataError:  # reported with the other files; offer no backup meanwhile
+        return None
 
 
 def _unfinished_saves(store: SessionStore) -> list[Finding]:

@@ -67,11 +67,13 @@ def scaled_bars(
     return BarChart(width, 16 + row * len(rows), label_width, 18, tuple(bars), value_room)
 
 
-def day_rows(days: tuple[DaySummary, ...], today: date) -> list[tuple[str, int, int | None, str]]:
+def day_rows(summary: WeekSummary) -> list[tuple[str, int, int | None, str]]:
     rows: list[tuple[str, int, int | None, str]] = []
-    for day in days:
-        if day.date > today:
+    for day in summary.days:
+        if day.date > summary.today:
             rows.append((day_label(day.date), 0, None, "still to come"))
+        elif not summary.counts(day.date) and not day.minutes:
+            rows.append((day_label(day.date), 0, None, ""))  # before the start: no shortfall
         elif day.target_minutes == 0:
             rows.append((day_label(day.date), day.minutes, None, duration(day.minutes)))
         elif day.minutes == 0:
@@ -90,7 +92,7 @@ def week_rows(report: Report) -> list[tuple[str, int, int | None, str]]:
         if not week.days_so_far:
             rows.append((label, 0, None, "still to come"))
             continue
-        rows.append((label, week.total_minutes, week.target_so_far or None, week_words(week)))
+        rows.append((label, week.total_minutes, counted_aim(week) or None, week_words(week)))
     return rows
 
 
@@ -98,10 +100,17 @@ def week_words(week: WeekSummary) -> str:
     """'1 h 5 min of about 14 h 56 min', 'nothing logged', 'still to come'."""
     if not week.days_so_far:
         return "still to come"
+    if not week.counted_so_far:
+        return "before the start"
     if not week.total_minutes:
         return "nothing logged"
-    words = f"{duration(week.total_minutes)} of about {duration(week.target_so_far)}"
+    words = f"{duration(week.total_minutes)} of about {duration(counted_aim(week))}"
     return words + (" so far" if len(week.days_so_far) < len(week.days) else "")
+
+
+def counted_aim(week: WeekSummary) -> int:
+    """The aim of the week's days so far that count (none before the birth or first log)."""
+    return sum(day.target_minutes for day in week.counted_so_far)
 
 
 def activity_rows(by_activity: dict[str, int], most: int = 8) -> list[tuple[str, int, None, str]]:
@@ -149,6 +158,8 @@ def calendar(report: Report) -> Calendar:
         rows.append((y + size // 2 + 5, f"{week.start.day} {week.start:%b}"))
         for c, day in enumerate(week.days):
             kind, words = _day_kind(day, report.today)
+            if kind == "none" and not week.counts(day.date):
+                kind, words = "before", "before the start"
             x = left + c * (size + gap)
             cells.append(Cell(x, y, day.date.day, kind, f"{day_label(day.date)}: {words}"))
     height = top + len(report.weeks) * (size + gap) + 4
@@ -163,7 +174,7 @@ def _day_kind(day: DaySummary, today: date) -> tuple[str, str]:
     if day.minutes:
         return "together", f"{duration(day.minutes)} together"
     if day.target_minutes == 0:
-        return "before", "before the birth"
+        return "before", "before the start"
     return "none", "no time logged"
 
 

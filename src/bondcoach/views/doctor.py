@@ -23,6 +23,16 @@ def show_checkup(checkup: Checkup) -> None:
         out.print("\nBackups you can restore with [bold]bondcoach doctor --restore PATH[/]:")
         for backup in checkup.backups:
             out.print(f"  {escape(str(backup))}", soft_wrap=True)
+    if checkup.other_backups:
+        folders = sorted({str(path.parent) for path in checkup.other_backups})
+        count = len(checkup.other_backups)
+        out.print(
+            f"\n{count} other backup{'' if count == 1 else 's'} in the shared folder "
+            "belong to other computers; only the computer that made a backup can restore "
+            "it (run bondcoach doctor there). They are in:"
+        )
+        for folder in folders:
+            out.print(f"  {escape(folder)}", soft_wrap=True)
     if not checkup.healthy:
         out.print(
             "\nbondcoach never overwrites a file it cannot read. Restore a backup above, "

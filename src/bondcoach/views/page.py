@@ -40,6 +40,7 @@ def environment() -> Environment:
     env.filters["day"] = day_label
     env.filters["long_date"] = long_date
     env.globals["mood_words"] = MOOD_WORDS
+    env.globals["counted_aim"] = charts.counted_aim
     return env
 
 
@@ -95,14 +96,18 @@ def report_page(report: Report) -> bytes:
 
 def week_lines(review: WeekReview) -> list[str]:
     """The week in a few plain lines: no percentages, nothing that reads as a shortfall."""
+    from bondcoach.messages import WEEK_BEFORE_THE_START
+
     summary = review.summary
-    so_far = len(summary.days_so_far)
-    if so_far == 0:
+    so_far = len(summary.counted_so_far)
+    if not summary.days_so_far:
         return ["This week is still to come."]
+    if so_far == 0:
+        return [WEEK_BEFORE_THE_START]
     lines = [
         f"Together this week: {duration(summary.total_minutes)}, "
         f"in {_count(summary.sessions, 'session')}.",
-        f"Days together: {summary.days_together} of {so_far}"
+        f"Days together: {summary.counted_days_together} of {so_far}"
         + (f" · {review.streak} in a row up to today" if review.streak else ""),
     ]
     if len(summary.by_caregiver) > 1:
@@ -135,7 +140,7 @@ def week_context(
         "review": review,
         "summary": summary,
         "who": baby_name or "your baby",
-        "days": charts.scaled_bars(charts.day_rows(summary.days, summary.today)),
+        "days": charts.scaled_bars(charts.day_rows(summary)),
         "lines": week_lines(review),
         "compare": charts.scaled_bars(
             [

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from bondcoach.formatting import day_label, duration, plural
 from bondcoach.views import BAR_DONE, BAR_PART, progress_bar
-from bondcoach.views.charts import week_words
+from bondcoach.views.charts import counted_aim, week_words
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,12 +32,12 @@ def heading(report: Report) -> str:
     )
 
 
-def day_mark(day: DaySummary, today_date: Any) -> str:
+def day_mark(day: DaySummary, week: WeekSummary, today_date: Any) -> str:
     if day.date > today_date:
         return LATER
     if day.minutes:
         return TOGETHER
-    return BEFORE if day.target_minutes == 0 else NOTHING
+    return BEFORE if day.target_minutes == 0 or not week.counts(day.date) else NOTHING
 
 
 def totals_lines(report: Report) -> list[str]:
@@ -81,7 +81,7 @@ def _drawn_weeks(out: Console, report: Report) -> None:
 
     chart = Table.grid(padding=(0, 2))
     for week in report.weeks:
-        bar = progress_bar(week.total_minutes, week.target_so_far, width=20)
+        bar = progress_bar(week.total_minutes, counted_aim(week), width=20)
         chart.add_row(f"Week of {day_label(week.start)}", bar, week_words(week))
     out.print("[bold]Week by week[/]: time together, and the aim for the days so far")
     out.print(chart)
@@ -93,26 +93,29 @@ def _drawn_weeks(out: Console, report: Report) -> None:
     for week in report.weeks:
         marks = []
         for day in week.days:
-            mark = day_mark(day, report.today)
+            mark = day_mark(day, week, report.today)
             reached = day.target_minutes and day.minutes >= day.target_minutes
             colour = BAR_DONE if reached else BAR_PART
             marks.append(f"[{colour}] {mark}[/]" if mark == TOGETHER else f"[dim] {mark}[/]")
         grid.add_row(f"{week.start.day} {week.start:%b}", *marks)
     out.print(grid)
-    out.print(f"[dim]{TOGETHER} time together   {NOTHING} nothing logged   blank: still to come[/]")
+    out.print(
+        f"[dim]{TOGETHER} time together   {NOTHING} nothing logged   "
+        f"{BEFORE} before the start   blank: still to come[/]"
+    )
 
 
 def _plain_weeks(out: Console, report: Report) -> None:
     """The same in words, for screen readers: no bars, no grid."""
     for week in report.weeks:
-        if not week.days_so_far:
-            out.print(f"Week of {day_label(week.start)}: still to come.")
+        if not week.counted_so_far:
+            out.print(f"Week of {day_label(week.start)}: {week_words(week)}.")
             continue
         days = [f"{day.date:%a}" for day in week.days if day.minutes]
         together = f"together on {', '.join(days)}" if days else "no days logged"
         out.print(
             f"Week of {day_label(week.start)}: {week_words(week)}; "
-            f"{week.days_together} of {len(week.days_so_far)} days {together}."
+            f"{week.counted_days_together} of {len(week.counted_so_far)} days {together}."
         )
 
 
