@@ -54,6 +54,7 @@ def human_runs(session_id: str, tmp_path) -> list[tuple[list[str], str | None, l
             None,
             ["Thu 26 Nov (today): 38 minutes of about 2 hours 8 minutes", "Tue 24 Nov: 25 minutes"],
         ),
+        (["report", "--weeks", "2"], None, ["Week of Mon 23 Nov"]),
         (["setup", "--show"], None, ["2026-09-14", "2 hours 8 minutes"]),
         (["support"], None, ["emergency"]),
         (["history"], None, [session_id, "25 minutes"]),

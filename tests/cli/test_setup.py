@@ -324,8 +324,10 @@ def test_birth_date_today_is_accepted(cli):
 def test_caregiver_is_stored_per_computer_and_the_profile_in_the_data_folder(cli, folders):
     with at():
         ok(cli("setup", "--baby-name", "Mia", "--birth-date", "2026-03-01", "--caregiver", "Sam"))
-    profile_file = folders.data / "profile.json"
-    assert profile_file.exists()
+    # Schema 2: each computer writes its own profile record file (1.0's profile.json is
+    # only read); the file is named by this computer's id, never by its caregiver.
+    assert not (folders.data / "profile.json").exists()
+    (profile_file,) = (folders.data / "profile").iterdir()
     profile_text = profile_file.read_text(encoding="utf-8")
     assert "Mia" in profile_text
     assert "Sam" not in profile_text

@@ -473,8 +473,8 @@ DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     "hand-edited-records": lambda good: edit_json(good, records={"oops": 1}),
     "hand-edited-extra-field": lambda good: edit_record(good, cuddles=3),
     "hand-edited-no-id": lambda good: edit_record(good, id=None),
-    "future-schema": lambda good: good.replace(b'"schema": 1', b'"schema": 99'),
-    "no-schema": lambda good: good.replace(b'"schema": 1,', b""),
+    "future-schema": lambda good: good.replace(b'"schema": 2', b'"schema": 99'),
+    "no-schema": lambda good: good.replace(b'"schema": 2,', b""),
 }
 
 

@@ -85,7 +85,9 @@ def setup(flags: SetupFlags, today: date, interview: Interview) -> ProfileFacts:
         joining = profile_exists() and not device.device_exists()
         changes, new_caregiver = interview(profile, this_device.caregiver, joining)
     if changes:
-        save_profile(profile.with_changes(**changes))
+        from bondcoach.core import clock
+
+        save_profile(profile.with_changes(**changes), clock.now())
     if new_caregiver != this_device.caregiver or not device.device_exists():
         device.save_caregiver(new_caregiver)  # from now on this computer is known
     return _facts(load_profile(), new_caregiver, today)

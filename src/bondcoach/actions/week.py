@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bondcoach.core.report import MoodMark
     from bondcoach.core.week import WeekReview
     from bondcoach.storage.session_reader import SessionReader
 
@@ -16,11 +17,14 @@ if TYPE_CHECKING:
 class Week:
     review: WeekReview
     baby_name: str | None
+    moods: dict[str, tuple[MoodMark, ...]] | None = None  # only when asked for
 
 
-def week(day: date | None, today: date) -> Week:
-    """The week that holds ``day`` (default today), read from the store."""
-    from bondcoach.core.week import dates_to_read, review_week
+def week(day: date | None, today: date, moods: bool = False) -> Week:
+    """The week that holds ``day`` (default today), read from the store; with
+    ``moods``, each caregiver's moods that week too (for a saved picture)."""
+    from bondcoach.core.report import moods_by_caregiver
+    from bondcoach.core.week import dates_to_read, review_week, week_bounds
     from bondcoach.storage.profile import load_profile
     from bondcoach.storage.session_store import open_store
 
@@ -32,7 +36,11 @@ def week(day: date | None, today: date) -> Week:
     settings = profile.target_settings()
     first = _first_log(store, first_read)
     review = review_week(sessions, day, today, profile.week_start, settings, first)
-    return Week(review, profile.baby_name)
+    if not moods:
+        return Week(review, profile.baby_name)
+    start, end = week_bounds(day, profile.week_start)
+    in_week = [session for session in sessions if start <= session.day <= end]
+    return Week(review, profile.baby_name, moods_by_caregiver(in_week))
 
 
 def _first_log(store: SessionReader, first_read: date) -> date | None:

@@ -108,9 +108,12 @@ def delete_command(
 
 def undo_command(plain: PlainFlag = False) -> None:
     """Take back this computer's last log, edit, delete or import (once)."""
+    from bondcoach import views
     from bondcoach.actions.history import undo
     from bondcoach.core import clock
     from bondcoach.views import history as history_view
 
     done = undo(clock.now())
     history_view.show_undone(done.what, done.sessions)
+    for warning in done.warnings:
+        views.warn(warning)

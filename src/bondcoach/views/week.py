@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,8 +9,6 @@ from bondcoach import messages
 from bondcoach.core.week import UNNAMED
 from bondcoach.formatting import day_label, duration, percent, plural
 from bondcoach.views import plain, progress_bar, span
-
-_REMOTE_FONT = re.compile(r"@font-face\s*\{[^}]*\}")
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -151,14 +148,6 @@ def show_week(out: Console, review: WeekReview, baby_name: str | None) -> None:
         out.print()
         out.print(messages.low_mood_week(who, found.low_days, found.mood_days))
     out.print(f"[dim]{messages.NEXT_AFTER_WEEK}[/]")
-
-
-def recording(out: Console, suffix: str) -> bytes:
-    """What was shown, as an SVG picture or an HTML page."""
-    if suffix.lower() == ".svg":
-        # Rich links a web font; a saved week must open offline and call nowhere.
-        return _REMOTE_FONT.sub("", out.export_svg(title="bondcoach week")).encode("utf-8")
-    return out.export_html().encode("utf-8")
 
 
 def show_saved(out: Console, path: Path) -> None:
