@@ -29,5 +29,5 @@ def glance(today: date) -> Glance:
     progress = day_progress(
         open_store().sessions_between(today, today), today, profile.target_settings()
     )
-    tip = tip_of_the_day(load_guidance().tips, today, profile.birth_date)
+    tip = tip_of_the_day(load_guidance().tips, today, profile.birth_date, due=profile.due_date)
     return Glance(progress, profile.baby_name, tip, profile_exists())

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 class Week:
     review: WeekReview
     baby_name: str | None
+    expecting: bool = False  # a due date, no birth date yet: no aims to show
 
 
 def week(day: date | None, today: date) -> Week:
@@ -27,7 +28,7 @@ def week(day: date | None, today: date) -> Week:
     profile = load_profile()
     sessions = open_store().sessions_between(*dates_to_read(day, today, profile.week_start))
     review = review_week(sessions, day, today, profile.week_start, profile.target_settings())
-    return Week(review, profile.baby_name)
+    return Week(review, profile.baby_name, profile.expecting)
 
 
 def save_picture(path: Path, data: bytes) -> None:

@@ -21,6 +21,14 @@ def setup_command(
         str | None,
         typer.Option("--birth-date", metavar="YYYY-MM-DD", help="For age-aware aims and tips."),
     ] = None,
+    due_date: Annotated[
+        str | None,
+        typer.Option(
+            "--due-date",
+            metavar="YYYY-MM-DD",
+            help="The due date: for a baby born early (age counted from it) or still on the way.",
+        ),
+    ] = None,
     caregiver: Annotated[
         str | None,
         typer.Option(
@@ -66,7 +74,9 @@ def setup_command(
         else:
             setup_view.show_profile(facts)
         return
-    flags = setup_action.SetupFlags(baby_name, birth_date, caregiver, awake_hours, week_start)
+    flags = setup_action.SetupFlags(
+        baby_name, birth_date, caregiver, awake_hours, week_start, due_date
+    )
     facts = setup_action.setup(
         flags,
         today,

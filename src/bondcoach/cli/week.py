@@ -53,6 +53,10 @@ def week_command(
         return
     out = views.console(record=save is not None)
     week_view.show_week(out, seen.review, seen.baby_name)
+    if seen.expecting:
+        from bondcoach.messages import EXPECTING_NO_AIMS
+
+        out.print(EXPECTING_NO_AIMS, style="dim", markup=False)
     if save is not None:
         save_picture(save, week_view.recording(out, save.suffix))
         week_view.show_saved(out, save)

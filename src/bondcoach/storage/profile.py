@@ -51,6 +51,8 @@ def _profile_from(payload: dict[str, Any]) -> Profile:
         raise ValueError("baby_name is not text")
     birth_text = payload.get("birth_date")
     birth = None if birth_text is None else date.fromisoformat(str(birth_text))
+    due_text = payload.get("due_date")
+    due = None if due_text is None else date.fromisoformat(str(due_text))
     hours = payload.get("awake_hours")
     if hours is not None:
         if isinstance(hours, bool) or not isinstance(hours, (int, float)):
@@ -61,7 +63,9 @@ def _profile_from(payload: dict[str, Any]) -> Profile:
     week_start = payload.get("week_start", "monday")
     if week_start not in WEEK_STARTS:
         raise ValueError("week_start is neither monday nor sunday")
-    return Profile(baby_name=name, birth_date=birth, awake_hours=hours, week_start=week_start)
+    return Profile(
+        baby_name=name, birth_date=birth, awake_hours=hours, week_start=week_start, due_date=due
+    )
 
 
 def load_profile() -> Profile:
@@ -77,7 +81,10 @@ def profile_exists() -> bool:
 
 def save_profile(profile: Profile) -> None:
     payload: dict[str, Any] = {"schema": PROFILE_SCHEMA, **profile._asdict()}
-    if profile.birth_date is not None:
-        payload["birth_date"] = profile.birth_date.isoformat()
+    for key in ("birth_date", "due_date"):
+        if payload[key] is not None:
+            payload[key] = payload[key].isoformat()
+    if profile.due_date is None:
+        del payload["due_date"]  # a profile without one stays byte for byte as 1.0 wrote it
     text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     atomic_write(paths.profile_file(), text.encode("utf-8"))

@@ -65,6 +65,9 @@ def today_row(minutes: int, target: int, baby_name: str | None) -> RenderableTyp
     from bondcoach.messages import who_phrase
 
     row = Table.grid(padding=(0, 1))
+    if target <= 0:  # no aim (still expecting): the time alone, no bar to measure it by
+        row.add_row(f"Today {escape(who_phrase(baby_name))}, so far:", duration(minutes))
+        return row
     row.add_row(
         f"Today {escape(who_phrase(baby_name))}, so far:",
         progress_bar(minutes, target),

@@ -12,10 +12,16 @@ if TYPE_CHECKING:
 
 
 def profile_json(facts: ProfileFacts) -> dict[str, Any]:
+    from bondcoach.core.corrected_age import guidance_age
+
     profile = facts.profile
+    born, due = profile.birth_date, profile.due_date
     return {
         "baby_name": profile.baby_name,
-        "birth_date": profile.birth_date.isoformat() if profile.birth_date else None,
+        "birth_date": born.isoformat() if born else None,
+        "due_date": due.isoformat() if due else None,
+        "age_days": (facts.today - born).days if born else None,
+        "guidance_age_days": guidance_age(born, due, facts.today),
         "awake_hours": profile.awake_hours,
         "week_start": profile.week_start,
         "caregiver": facts.caregiver,
@@ -35,10 +41,19 @@ def show_profile(profile_facts: ProfileFacts, saved: bool = False) -> None:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim")
     table.add_row("Baby", escape(facts["baby_name"] or "not set"))
-    table.add_row("Born", facts["birth_date"] or "not set (aims assume a newborn)")
+    if facts["birth_date"] or not facts["due_date"]:
+        table.add_row("Born", facts["birth_date"] or "not set (aims assume a newborn)")
+    if facts["due_date"]:
+        table.add_row("Due", facts["due_date"])
+    age = age_row(profile_facts)
+    if age:
+        table.add_row("Age", age)
     hours = facts["awake_hours"]
     table.add_row("Awake hours", f"{hours:g} (set by you)" if hours else "following age")
-    table.add_row("Today's aim", f"about {duration(facts['target_minutes_today'])}")
+    if profile_facts.profile.expecting:
+        table.add_row("Today's aim", "none yet: aims start once your baby is here")
+    else:
+        table.add_row("Today's aim", f"about {duration(facts['target_minutes_today'])}")
     table.add_row("Weeks start", facts["week_start"].capitalize())
     table.add_row("This computer", escape(caregiver or "no caregiver name"))
     table.add_row("Data folder", escape(facts["data_folder"]))
@@ -46,6 +61,33 @@ def show_profile(profile_facts: ProfileFacts, saved: bool = False) -> None:
     if saved:
         out.print("[green]Saved.[/]")
     out.print(table)
+
+
+def age_row(facts: ProfileFacts) -> str | None:
+    """The age by birth date, and the corrected age beside it while that one counts."""
+    from bondcoach.core.corrected_age import age_words, corrects
+
+    born, due, today = facts.profile.birth_date, facts.profile.due_date, facts.today
+    if born is None:
+        if due is None:
+            return None
+        days = (due - today).days
+        return "on the way" if days < 0 else f"on the way: due in {age_words(today, due)}"
+    if today < born:
+        return None
+    by_birth = age_words(born, today)
+    if due is None or not corrects(born, due, today):
+        return by_birth
+    if today < due:
+        return (
+            f"{by_birth} since the birth; aims and tips treat your baby as a newborn "
+            "until the due date"
+        )
+    corrected = age_words(due, today)
+    return (
+        f"{by_birth} since the birth; {corrected} corrected (from the due date), "
+        "which aims and tips follow"
+    )
 
 
 def show_found_profile(profile: Profile) -> None:
