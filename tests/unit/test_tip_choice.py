@@ -60,9 +60,9 @@ def test_mood_and_help_come_at_most_twice_in_any_week_and_rarely_overall():
 
 def test_a_new_band_starts_with_its_own_tips():
     birth = date(2026, 1, 10)
-    shown = year_of_tips(birth, None, first=243, days=20)
+    shown = year_of_tips(birth, None, first=243, days=10)
     assert all(tip.until_age_days is not None for tip in shown)
-    assert all((tip.from_age_days or 0) > 0 for tip in shown[:10])
+    assert sum(tip.from_age_days == 243 for tip in shown) >= 8
 
 
 def test_the_same_tip_all_day_and_stable_from_one_run_to_the_next():
@@ -115,8 +115,10 @@ def test_corrected_age_changes_the_tips():
     for n, tip in enumerate(corrected):
         assert tip is not None and tip.fits(46 + n, frozenset({"born-early"})), tip
     assert [t.id for t in corrected if t] != [t.id for t in by_birth if t]
-    assert any("born-early" in tip.families for tip in corrected if tip is not None)
     assert not any(tip.families for tip in by_birth if tip is not None)
+    first_days = [tip_of_the_day(tips, BORN + timedelta(n), BORN, due=DUE) for n in range(14)]
+    # Tips for the family's situation come first: born early, they open the rotation.
+    assert all(tip is not None and "born-early" in tip.families for tip in first_days[:5])
 
 
 def test_expecting_parents_get_tips_for_before_the_birth():

@@ -55,8 +55,11 @@ def guidance_age(birth: date | None, due: date | None, on: date) -> int | None:
     return (on - birth).days
 
 
-def timeline_start(birth: date | None, due: date | None) -> date | None:
-    """The first day the tip rotation counts from: early in the pregnancy."""
+def timeline_start(birth: date | None, due: date | None, on: date) -> date | None:
+    """The first day the tip rotation counts from: the birth, or for a day before the
+    birth, early in the pregnancy (so the tips the baby's first days get stay fresh)."""
+    if birth is not None and on >= birth:
+        return birth
     known = birth if birth is not None else due
     return None if known is None else known - timedelta(days=PREGNANCY_DAYS)
 

@@ -2,13 +2,14 @@
 
 The rule, day by day from the start of the baby's timeline (the birth, or early in the
 pregnancy): among the tips that fit the age that day and the family, show the one shown
-least recently; tips never shown come first, tips of the age band (those with an end
-age) before tips for every age, then a fixed order from the id (CRC-32, so a new tip
+least recently; tips never shown come first, tips for the family's situation (born
+early, twins) and then tips of the age band (those with an end age) before tips for
+every age, then a fixed order from the id (CRC-32, so a new tip
 slots in without reshuffling the others). That is "least recently shown", so a tip
 comes back only after every other tip that fits has had its day: with 60 or more tips
 fitting, no repeat within 60 days.
 
-Mood and help tips wait, where they can, until a week after the last one (``spread``).
+Mood and help tips go on evenly spaced days, a week or more apart (``spread``).
 
 The fitting set only changes when the age crosses some tip's from/until day, so the
 days between such crossings are one cycle through a fixed order: the whole history is
@@ -17,6 +18,7 @@ a few dozen sorts, not a day-by-day replay.
 
 from __future__ import annotations
 
+import math
 import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -65,21 +67,19 @@ def _segment_end(first: date, last: date, age_on: AgeOn, breaks: list[int]) -> d
 
 
 def spread(order: list[TipData], since: int = SPACING) -> list[TipData]:
-    """The same tips, mood and help ones held back until SPACING days after the last.
+    """The same tips, mood and help ones on evenly spaced days of the cycle.
 
+    Evenly around the whole cycle, so the gap holds when the cycle starts again too;
     ``since``: days since such a tip was last shown, before the first of ``order``."""
-    placed: list[TipData] = []
-    waiting: list[TipData] = []
-    for tip in order:
-        if tip.topic in SPACED_TOPICS:
-            waiting.append(tip)
-        else:
-            placed.append(tip)
-            since += 1
-        if waiting and since >= SPACING:
-            placed.append(waiting.pop(0))
-            since = 1
-    return placed + waiting
+    spaced = [tip for tip in order if tip.topic in SPACED_TOPICS]
+    others = [tip for tip in order if tip.topic not in SPACED_TOPICS]
+    if not spaced or not others:
+        return order
+    step = len(order) / len(spaced)
+    first = min(max(0, SPACING - since), int(step) - 1)
+    slots = {first + math.floor(index * step) for index in range(len(spaced))}
+    waiting, rest = iter(spaced), iter(others)
+    return [next(waiting) if place in slots else next(rest) for place in range(len(order))]
 
 
 def choose(
@@ -104,16 +104,14 @@ def choose(
             (tip for tip in tips if tip.fits(age, families)),
             key=lambda tip: (
                 last_shown.get(tip.id, NEVER),
+                not tip.families,  # tips for this family's situation first
                 tip.until_age_days is None,
                 order_key(tip.id),
             ),
         )
-        spaced = [
-            last_shown[tip.id]
-            for tip in tips
-            if tip.topic in SPACED_TOPICS and tip.id in last_shown
-        ]
-        order = spread(order, first.toordinal() - max(spaced, default=NEVER))
+        spaced = [last_shown[t.id] for t in tips if t.topic in SPACED_TOPICS and t.id in last_shown]
+        # None shown yet: the first waits a week too, so a new parent starts elsewhere.
+        order = spread(order, first.toordinal() - max(spaced) if spaced else 0)
         if end == day:
             return order[(day - first).days % len(order)] if order else None
         length = (end - first).days + 1

@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from bondcoach.core.corrected_age import guidance_age, is_born_early, timeline_start
 from bondcoach.core.tip_choice import choose
@@ -117,7 +118,7 @@ def _read_cache(path: Path) -> Guidance | None:
         if payload.get("format") != CACHE_FORMAT:
             return None
         return Guidance(
-            tips=tuple(TipData.from_json(tip) for tip in payload["tips"]),
+            tips=tuple(_tip_from_cache(tip, payload["sources"]) for tip in payload["tips"]),
             activities=tuple(ActivityData(*activity) for activity in payload["activities"]),
             warnings=tuple(payload["warnings"]),
         )
@@ -125,12 +126,39 @@ def _read_cache(path: Path) -> Guidance | None:
         return None  # a damaged or stale cache is rebuilt from the YAML
 
 
+def _tip_from_cache(fields: dict[str, Any], sources: list[dict[str, Any]]) -> TipData:
+    fields["sources"] = [sources[index] for index in fields["sources"]]
+    return TipData.from_json(fields)
+
+
+def _cached_tips(tips: Sequence[TipData]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Tips for the cache, each source written once and cited by its place in a list:
+    many tips cite the same few sources, and the cache is read on every run."""
+    places: dict[str, int] = {}
+    sources: list[dict[str, Any]] = []
+    rows = []
+    for tip in tips:
+        row = tip.as_json()
+        cited = []
+        for source in row["sources"]:
+            key = json.dumps(source, sort_keys=True)
+            if key not in places:
+                places[key] = len(sources)
+                sources.append(source)
+            cited.append(places[key])
+        row["sources"] = cited
+        rows.append(row)
+    return rows, sources
+
+
 def _write_cache(path: Path, guidance: Guidance) -> None:
     from bondcoach.storage.fsio import atomic_write
 
+    tips, sources = _cached_tips(guidance.tips)
     payload = {
         "format": CACHE_FORMAT,
-        "tips": [tip.as_json() for tip in guidance.tips],
+        "tips": tips,
+        "sources": sources,
         "activities": [list(activity) for activity in guidance.activities],
         "warnings": list(guidance.warnings),
     }
@@ -178,6 +206,6 @@ def tip_of_the_day(
         chosen,
         day,
         lambda on: guidance_age(birth, due, on),
-        timeline_start(birth, due),
+        timeline_start(birth, due, day),
         family_of(birth, due) if families is None else families,
     )
