@@ -128,7 +128,28 @@ def test_finished_message_starts_on_its_own_line(cli, fake):
         fake.wall = wall
         result = cli("play", "1", input="\n\n")
     assert result.exit_code == 0, (result.stdout, result.stderr)
-    assert any(line.startswith("Well done") for line in result.stdout.splitlines()), result.stdout
+    assert any(line.startswith("Time's up") for line in result.stdout.splitlines()), result.stdout
+
+
+@pytest.mark.parametrize("mood", ["1", "2"])
+def test_play_asks_the_mood_before_any_praise_and_a_low_mood_gets_none(cli, fake, mood):
+    with at() as wall:
+        fake.wall = wall
+        result = cli("play", "15", input=f"\n{mood}\n")
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    text = flat(result.stdout)
+    for cheerful in ("Well done", "Lovely", "bonus", "Great"):
+        assert cheerful not in text, cheerful
+    assert text.index("How are you feeling") < text.index("bondcoach support")
+
+
+def test_play_with_a_good_mood_answers_warmly_after_asking(cli, fake):
+    with at() as wall:
+        fake.wall = wall
+        result = cli("play", "15", input="\n5\n")
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    text = flat(result.stdout)
+    assert text.index("How are you feeling") < text.index("Every minute counts")
 
 
 # Stopping early ------------------------------------------------------------------------

@@ -77,7 +77,7 @@ def save_session(
     todays = same_day if session.day == today else store.sessions_between(today, today)
     repeated = repeats_existing(session, same_day)
     store.add(session, now)
-    warnings: list[str] = []
+    warnings: list[str] = list(store.notices)
     remember_for_undo("log", (), (session,), warnings)
     if profile.expecting:
         from bondcoach.messages import EXPECTING_NO_AIMS

@@ -91,9 +91,11 @@ def setup(flags: SetupFlags, today: date, interview: Interview) -> ProfileFacts:
         joining = profile_exists() and not device.device_exists()
         changes, new_caregiver = interview(profile, this_device.caregiver, joining)
     if changes:
+        from bondcoach.core import clock
+
         changed = profile.with_changes(**changes)
         check_dates(changed.birth_date, changed.due_date, today)  # before anything is saved
-        save_profile(changed)
+        save_profile(changed, clock.now())
     if new_caregiver != this_device.caregiver or not device.device_exists():
         device.save_caregiver(new_caregiver)  # from now on this computer is known
     return _facts(load_profile(), new_caregiver, today)

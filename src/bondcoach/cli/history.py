@@ -91,16 +91,22 @@ def delete_command(
         return confirm(f"Delete {history_view.describe(session)}?", default=False)
 
     done = delete(session_id, ask_first, clock.now)
-    assert done.session is not None
+    if done.session is None:  # "n" is a choice: say so, exit 0
+        history_view.show_kept()
+        return
     for warning in done.warnings:
         views.warn(warning)
-    history_view.show_done(f"deleted {history_view.describe(done.session)}")
+    history_view.show_deleted(done.session)
 
 
 def undo_command() -> None:
     """Take back this computer's last log, edit, delete or import (once)."""
+    from bondcoach import views
     from bondcoach.actions.history import undo
     from bondcoach.core import clock
     from bondcoach.views import history as history_view
 
-    history_view.show_done(undo(clock.now()).what)
+    done = undo(clock.now())
+    history_view.show_undone(done.what, done.sessions)
+    for warning in done.warnings:
+        views.warn(warning)

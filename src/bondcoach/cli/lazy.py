@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "log": "bondcoach.cli.log:log_command",
     "play": "bondcoach.cli.play:play_command",
     "week": "bondcoach.cli.week:week_command",
+    "report": "bondcoach.cli.report:report_command",
     "setup": "bondcoach.cli.setup:setup_command",
     "support": "bondcoach.cli.support:support_command",
     "history": "bondcoach.cli.history:history_command",

@@ -40,7 +40,7 @@ def log_command(
         str | None,
         typer.Option("--note", "-n", metavar="TEXT", help="Something you noticed."),
     ] = None,
-    who: Annotated[str | None, who_option("Who spent the time (for two carers).")] = None,
+    who: Annotated[str | None, who_option("Who spent the time (for two caregivers).")] = None,
     as_json: Annotated[bool, json_flag(" Prompts and messages go to stderr.")] = False,
 ) -> None:
     """Log time spent together after play, a feed, a change or a cuddle.

@@ -43,11 +43,14 @@ def ask_until(
     check: Callable[[str], T],
     to_stderr: bool = False,
     if_no_answer: str | None = None,
+    keep_default: bool = False,
 ) -> T:
     """Ask again (up to three times) until ``check`` accepts the answer.
 
     At the end of input the default is taken, unless ``if_no_answer`` is given: then
-    the command stops with that message (exit 1) and nothing is saved.
+    the command stops with that message (exit 1) and nothing is saved. After three
+    wrong answers the command stops too, unless ``keep_default``: then the default (what
+    is saved now) stands, so one question cannot throw away the answers to the others.
     """
     from bondcoach import views
     from bondcoach.errors import BondcoachError, InputError
@@ -62,4 +65,7 @@ def ask_until(
             return check(answer)
         except InputError as error:
             views.warn(error.message)
+    if keep_default:
+        views.warn(f"kept {default or 'it as it was'}, as before; your other answers still count")
+        return check(default)
     raise InputError(f"no valid answer after {MAX_TRIES} tries; nothing was saved")

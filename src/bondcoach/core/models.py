@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -51,6 +51,8 @@ class Session(BaseModel):
     mood: int | None = Field(default=None, ge=LOWEST, le=HIGHEST)
     note: str | None = None
     who: str | None = None
+    # Whose time it was, by baby id (schema 2); empty means the first baby, the one 1.0 knew.
+    babies: tuple[str, ...] = ()
 
     @field_validator("activities")
     @classmethod
@@ -81,9 +83,15 @@ class Session(BaseModel):
         as export and --json write, which Python 3.10's fromisoformat reads.
         """
         payload: dict[str, Any] = self.model_dump(mode="json")
+        if not payload["babies"]:
+            del payload["babies"]  # 1.0's shape (and bytes) for a session of the first baby
         if not z_times:
             payload["start"] = self.start.isoformat()
         return payload
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.minutes)
 
     @property
     def day(self) -> date:
@@ -92,7 +100,11 @@ class Session(BaseModel):
 
 
 class Record(BaseModel):
-    """One version of a session as stored; the newest version of an id wins."""
+    """One version of a session as stored; per field, the newest version wins.
+
+    ``fields`` names the fields this record changed, with their version times (a mend);
+    None means every field at ``updated`` (a new session, and every 1.0 record). The
+    field ``deleted`` is versioned like the others (see ``core/merge``)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -100,6 +112,13 @@ class Record(BaseModel):
     updated: AwareDatetime
     device: str
     deleted: bool = False
+    fields: dict[str, AwareDatetime] | None = None
+
+    def version_of(self, name: str) -> datetime | None:
+        """When this record set field ``name``, or None if it did not set it."""
+        if self.fields is None:
+            return self.updated
+        return self.fields.get(name)
 
     def order_key(self) -> tuple[datetime, str]:
         return (self.updated, self.device)

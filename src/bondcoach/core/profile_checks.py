@@ -76,10 +76,12 @@ def check_awake_hours(text: str) -> float | None:
 
 
 def check_week_start(text: str) -> str:
+    """monday or sunday, as people write them: Sun, sunday, SUN, mon, m, s."""
     cleaned = text.strip().lower()
-    if cleaned not in WEEK_STARTS:
-        raise InputError(f"--week-start is monday or sunday (got {text!r})")
-    return cleaned
+    found = [day for day in WEEK_STARTS if cleaned and day.startswith(cleaned)]
+    if len(found) != 1:
+        raise InputError(f"weeks start on monday or sunday (got {text.strip()!r})")
+    return found[0]
 
 
 def check_name(text: str) -> str | None:

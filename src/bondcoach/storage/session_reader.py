@@ -23,9 +23,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from bondcoach.core.models import Record, Session
+from bondcoach.storage.conflicts import month_copy_of
 from bondcoach.storage.fsio import TEMP_PREFIX, list_dirs, list_files, read_bytes
 from bondcoach.storage.records import (
-    MONTH_FILE,
     MonthFile,
     month_key,
     months_between,
@@ -43,6 +43,7 @@ class SessionReader:
         self.root = root
         self._device = device
         self.lock_file = lock_file
+        self.notices: list[str] = []  # said once to the person (e.g. the schema upgrade)
 
     @property
     def device(self) -> str:
@@ -70,14 +71,14 @@ class SessionReader:
     def month_files(self) -> Iterator[MonthFile]:
         for device_dir in sorted(list_dirs(self.sessions_dir)):
             for path in sorted(list_files(device_dir)):
-                match = MONTH_FILE.match(path.name)
-                if match is None:
+                month = month_copy_of(path.name)
+                if month is None:
                     continue
                 yield MonthFile(
                     path=path,
                     device=device_dir.name,
-                    month=match.group(1),
-                    is_conflict_copy=match.group(2) != ".json",
+                    month=month,
+                    is_conflict_copy=path.name != f"{month}.json",
                 )
 
     def read_records(self, path: Path, device: str) -> list[Record] | None:
@@ -164,6 +165,11 @@ class SessionReader:
                 f"{len(matches)} sessions have ids starting {wanted!r}; give more of it"
             )
         return matches[0]
+
+    def merged_record(self, session: Session) -> Record | None:
+        """The stored versions of ``session`` (in its month) merged, or None."""
+        records = self.records_for_months([month_key(session.day)])
+        return newest_versions(r for r in records if r.session.id == session.id).get(session.id)
 
     def newer_than_stored(self, sessions: Iterable[Session], now: datetime) -> datetime:
         """A time for new versions of these sessions that beats every stored version.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from bondcoach.core.models import Record, Session
@@ -22,7 +22,8 @@ from bondcoach.storage.fsio import (
     refuse_symlink,
 )
 from bondcoach.storage.records import SCHEMA_VERSION as SCHEMA_VERSION
-from bondcoach.storage.records import by_month, month_key, month_payload
+from bondcoach.storage.records import by_month, month_payload
+from bondcoach.storage.records import month_key as month_key
 from bondcoach.storage.records import new_session_id as new_session_id
 from bondcoach.storage.records import newest_versions as newest_versions
 from bondcoach.storage.records import parse_month_file as parse_month_file
@@ -65,8 +66,15 @@ class SessionStore(SessionReader):
         fails, the months already written are put back; if the process dies, the
         pending file finishes the job on the next save.
         """
+        from bondcoach.storage import upgrade
+
         self._finish_pending(now)
-        records = list(records)
+        upgrade.upgrade_own_files(self, now)
+        records = [*upgrade.conflict_copy_records(self), *records]
+        self._write_grouped(records, now)
+        upgrade.tell_once_about_schema(self)
+
+    def _write_grouped(self, records: list[Record], now: datetime) -> None:
         grouped = by_month(records)
         if len(grouped) <= 1:
             for month, additions in grouped.items():
@@ -136,26 +144,30 @@ class SessionStore(SessionReader):
             self.write_records(records, now)
 
     def replace(self, old: Session, new: Session, now: datetime) -> None:
-        """Record ``new`` as the current version of ``old`` (same id)."""
+        """Record ``new`` as the current version of ``old`` (same id): see ``mends``."""
+        from bondcoach.storage.mends import replacing
+
         now = self.newer_than_stored([old], now)
-        records = []
-        if month_key(old.day) != month_key(new.day):
-            # The old month must learn the session left it; the newer version wins by a tick.
-            records.append(Record(session=old, updated=now, device=self.device, deleted=True))
-            now = now + timedelta(microseconds=1)
-        records.append(Record(session=new, updated=now, device=self.device))
+        records = replacing(old, new, now, self.device, self.merged_record(old))
         with self.locked():
-            self.write_records(records, now)
+            self.write_records(records, records[-1].updated)
 
     def delete(self, session: Session, now: datetime) -> None:
         self.delete_many([session], now)
 
     def delete_many(self, sessions: Iterable[Session], now: datetime) -> None:
+        self._set_deleted(sessions, now, deleted=True)
+
+    def undelete_many(self, sessions: Iterable[Session], now: datetime) -> None:
+        """Bring deleted sessions back (only ``deleted`` changes: see ``mends``)."""
+        self._set_deleted(sessions, now, deleted=False)
+
+    def _set_deleted(self, sessions: Iterable[Session], now: datetime, deleted: bool) -> None:
+        from bondcoach.storage.mends import mend
+
         sessions = list(sessions)
         now = self.newer_than_stored(sessions, now)
-        records = [
-            Record(session=s, updated=now, device=self.device, deleted=True) for s in sessions
-        ]
+        records = [mend(s, now, self.device, ["deleted"], deleted=deleted) for s in sessions]
         with self.locked():
             self.write_records(records, now)
 

@@ -38,6 +38,11 @@ def error(message: str, hint: str | None = None) -> None:
         out.print(hint, style="dim", markup=False, soft_wrap=True)
 
 
+def note(message: str, stderr: bool = False) -> None:
+    """A quiet line beside a question (plain words, never markup)."""
+    console(stderr=stderr).print(message, style="dim", markup=False, soft_wrap=True)
+
+
 def warn(message: str) -> None:
     console(stderr=True).print(f"Note: {message}", markup=False, soft_wrap=True)
 

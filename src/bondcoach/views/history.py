@@ -54,8 +54,39 @@ def show_done(message: str) -> None:
     console().print(f"[green]Done[/]: {escape(message)}")
 
 
+UNDONE = {
+    "log": "took back the session you logged",
+    "import": "took back what was imported",
+    "edit": "put the session back as it was before the edit",
+    "delete": "brought back the session you deleted",
+}
+LISTED = 3  # an undone import names its first few sessions, then counts the rest
+
+
+def show_undone(kind: str, sessions: Sequence[Session]) -> None:
+    """Which session undo took back, so nobody has to wonder."""
+    named = "; ".join(describe(session) for session in sessions[:LISTED])
+    more = len(sessions) - LISTED
+    if more > 0:
+        named += f"; and {more} more"
+    show_done(f"{UNDONE.get(kind, 'took back the last change')}: {named}.")
+
+
+def show_deleted(session: Session) -> None:
+    from bondcoach.messages import DELETE_UNDO
+
+    show_done(f"deleted {describe(session)}. {DELETE_UNDO}")
+
+
+def show_kept() -> None:
+    from bondcoach.messages import DELETE_KEPT
+
+    console().print(DELETE_KEPT, markup=False)
+
+
 def show_imported(added: int, rows: int, already: int) -> None:
     from bondcoach.formatting import plural
 
     done = f"imported {plural(added, 'session')} from {plural(rows, 'row')}"
-    show_done(done + (f"; {already} were already here" if already else ""))
+    here = f"; {already} {'was' if already == 1 else 'were'} already here" if already else ""
+    show_done(done + here)

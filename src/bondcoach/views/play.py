@@ -52,4 +52,5 @@ def run_live(timer: PlayTimer, ideas: Sequence[str]) -> None:
 
 
 def show_finished(minutes: int) -> None:
-    console().print(f"[green]Well done.[/] {duration(minutes)} together.")
+    # No praise yet: the mood question comes next, and the answer to it decides the words.
+    console().print(f"[bold]Time's up:[/] {duration(minutes)} together.")

@@ -56,11 +56,13 @@ def show_profile(profile_facts: ProfileFacts, saved: bool = False) -> None:
         table.add_row("Today's aim", f"about {duration(facts['target_minutes_today'])}")
     table.add_row("Weeks start", facts["week_start"].capitalize())
     table.add_row("This computer", escape(caregiver or "no caregiver name"))
-    table.add_row("Data folder", escape(facts["data_folder"]))
     out = console()
     if saved:
         out.print("[green]Saved.[/]")
     out.print(table)
+    # Outside the table, never folded or cut (a path with "..." in it cannot be used):
+    # the terminal wraps it if it must, and a pipe gets it whole on one line.
+    out.print(f"[dim]Data folder[/]    {escape(facts['data_folder'])}", soft_wrap=True)
 
 
 def age_row(facts: ProfileFacts) -> str | None:

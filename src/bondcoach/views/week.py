@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,8 +9,6 @@ from bondcoach import messages
 from bondcoach.core.week import UNNAMED
 from bondcoach.formatting import day_label, duration, percent, plural
 from bondcoach.views import progress_bar
-
-_REMOTE_FONT = re.compile(r"@font-face\s*\{[^}]*\}")
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -25,7 +22,8 @@ def week_table(summary: WeekSummary) -> RenderableType:
     table = Table.grid(padding=(0, 2))
     for day in summary.days:
         label = day_label(day.date)
-        if day.date > summary.today:
+        if day.date > summary.today or not summary.counts(day.date):
+            # still to come, or before the birth or the first log: nothing to count
             table.add_row(f"[dim]{label}[/]", "[dim]·[/]", "")
             continue
         table.add_row(
@@ -78,16 +76,21 @@ def summary_lines(review: WeekReview) -> list[str]:
     from rich.markup import escape
 
     summary = review.summary
-    total, target = summary.total_minutes, summary.target_so_far
-    so_far = len(summary.days_so_far)
-    if so_far == 0:
+    counted = summary.counted_so_far
+    total = sum(day.minutes for day in counted)
+    aim = sum(day.target_minutes for day in counted)
+    so_far = len(counted)
+    if not summary.days_so_far:
         return ["This week is still to come."]
+    if so_far == 0:
+        return [messages.WEEK_BEFORE_THE_START]
+    # No percentage of the aim: a share of it reads as a mark, and a low one as a shortfall.
     lines = [
-        f"Together this week: [bold]{duration(total)}[/] of about {duration(target)} "
-        f"for the {plural(so_far, 'day')} so far ({percent(total, target)}), "
+        f"Together this week: [bold]{duration(total)}[/] of about {duration(aim)} "
+        f"for the {plural(so_far, 'day') if so_far > 1 else 'day'} so far, "
         f"in {plural(summary.sessions, 'session')}.",
     ]
-    together = f"Days together: {summary.days_together} of {so_far}"
+    together = f"Days together: {summary.counted_days_together} of {so_far}"
     if review.streak:
         from bondcoach.core.week import streak_label
 
@@ -126,18 +129,11 @@ def show_week(out: Console, review: WeekReview, baby_name: str | None) -> None:
         out.print(comparison_words(review))
     if summary.sessions == 0 and summary.days_so_far:
         out.print("Nothing logged this week yet. [bold]bondcoach log 15[/] after time together.")
-    for who in review.low_mood:
+    for found in review.low_mood_counts:
+        who = None if found.who == UNNAMED else escape(found.who)
         out.print()
-        out.print(messages.low_mood_week(None if who == UNNAMED else escape(who)))
+        out.print(messages.low_mood_week(who, found.low_days, found.mood_days))
     out.print(f"[dim]{messages.NEXT_AFTER_WEEK}[/]")
-
-
-def recording(out: Console, suffix: str) -> bytes:
-    """What was shown, as an SVG picture or an HTML page."""
-    if suffix.lower() == ".svg":
-        # Rich links a web font; a saved week must open offline and call nowhere.
-        return _REMOTE_FONT.sub("", out.export_svg(title="bondcoach week")).encode("utf-8")
-    return out.export_html().encode("utf-8")
 
 
 def show_saved(out: Console, path: Path) -> None:
