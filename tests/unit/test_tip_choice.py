@@ -129,3 +129,23 @@ def test_expecting_parents_get_tips_for_before_the_birth():
         tip = tip_of_the_day(tips, day, None, due=due)
         assert tip is not None and tip.fits(-1), (day, tip)
     assert daily_target(date(2026, 12, 1), TargetSettings(due_date=due)) == 0
+
+
+def test_the_profile_says_which_family_tips_fit():
+    from bondcoach.core.profile import Profile
+
+    born = date(2026, 9, 1)
+    twins = Profile({"babies.first.birth_date": born, "babies.second.birth_date": born})
+    siblings = Profile(
+        {"babies.first.birth_date": born, "babies.second.birth_date": date(2024, 1, 1)}
+    )
+    early = Profile({"babies.first.birth_date": born, "babies.first.due_date": date(2026, 11, 1)})
+    assert twins.families == {"twins", "siblings"}
+    assert siblings.families == {"siblings"}
+    assert early.families == {"born-early"}
+    assert Profile().families == frozenset()
+    tips = load_guidance().tips
+    first_weeks = [
+        tip_of_the_day(tips, born + timedelta(n), born, families=twins.families) for n in range(10)
+    ]
+    assert any("twins" in tip.families for tip in first_weeks if tip is not None)

@@ -50,7 +50,9 @@ def tips(
     if show_all:
         chosen = [tip for tip in guidance.tips if topic is None or tip.topic == topic]
         return Tips(day, chosen, note)
-    tip = tip_of_the_day(guidance.tips, day, profile.birth_date, topic, profile.due_date)
+    tip = tip_of_the_day(
+        guidance.tips, day, profile.birth_date, topic, profile.due_date, profile.families
+    )
     if tip is None:
         raise InputError(NO_TIPS_MATCH)
     return Tips(day, [tip], note)

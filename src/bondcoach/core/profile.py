@@ -83,6 +83,24 @@ class Profile:
         """A due date and no birth date yet: tips for before the birth, no aims."""
         return self.birth_date is None and self.due_date is not None
 
+    @property
+    def families(self) -> frozenset[str]:
+        """Which tips marked ``for:`` suit this family: born-early (the first baby born
+        more than 21 days before the due date), twins (two babies born the same day),
+        siblings (several babies)."""
+        from bondcoach.core.corrected_age import is_born_early
+
+        kinds = set()
+        if is_born_early(self.birth_date, self.due_date):
+            kinds.add("born-early")
+        babies = self.babies
+        if len(babies) > 1:
+            kinds.add("siblings")
+        births = [baby.birth_date for baby in babies if baby.birth_date is not None]
+        if len(births) != len(set(births)):
+            kinds.add("twins")
+        return frozenset(kinds)
+
     def target_settings(self) -> TargetSettings:
         from bondcoach.core.targets import TargetSettings
 
