@@ -24,6 +24,14 @@ DELETE_UNDO = "'bondcoach undo' brings it back."
 
 NO_MINUTES_GIVEN = "No minutes were given, so nothing was saved."
 NO_TIPS_MATCH = "No tip matches that choice."
+BEYOND_THREE = (
+    "bondcoach is made for the first three years, so most of its tips are for younger "
+    "children; the ones for every age keep coming."
+)
+EXPECTING_NO_AIMS = (
+    "Aims start once your baby is here; until then, every moment you spend getting ready "
+    "counts. Add the birth date later with: bondcoach setup --birth-date YYYY-MM-DD"
+)
 
 PROMPT_MINUTES = "How many minutes did you spend together?"
 PROMPT_ACTIVITIES = "What did you do? (for example: talk, sing, skin-to-skin; Enter to skip)"

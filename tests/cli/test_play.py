@@ -282,14 +282,17 @@ def test_idea_for_changes_every_few_minutes():
     assert 60 <= IDEA_EVERY_SECONDS <= 600  # "every few minutes"
 
 
-def test_ideas_start_with_the_chosen_activity_and_come_from_the_tips():
+def test_ideas_start_with_the_chosen_activity_and_fit_the_age():
+    """2.0: ideas are activity ideas for the baby's age (no tip titles: a title alone
+    cannot carry the safe-sleep words a holding or feeding idea needs)."""
     guidance = load_guidance()
-    sing = dict(guidance.activities)["sing"]
-    ideas = bondcoach.core.timer.ideas_for(guidance, ["sing"])
+    sing = guidance.ideas["sing"]
+    ideas = bondcoach.core.timer.ideas_for(guidance, ["sing"], 300)
     assert ideas[0] == sing
-    titles = {tip.title for tip in guidance.tips}
-    assert titles & set(ideas)
-    assert len(set(ideas)) >= 5
+    fitting = {a.idea for a in guidance.activities if a.fits(300)}
+    assert set(ideas) == fitting
+    assert not set(ideas) & {a.idea for a in guidance.activities if not a.fits(300)}
+    assert len(set(ideas)) >= 10
 
 
 def test_the_ideas_shown_during_a_play_change_every_few_minutes(cli, fake, monkeypatch):
@@ -305,7 +308,7 @@ def test_the_ideas_shown_during_a_play_change_every_few_minutes(cli, fake, monke
     with at():
         result = cli("play", "15", "-a", "sing", input="\n\n")
     assert result.exit_code == 0, (result.stdout, result.stderr)
-    sing = dict(load_guidance().activities)["sing"]
+    sing = load_guidance().ideas["sing"]
     assert shown[0] == (0, sing)
     assert len({idea for _, idea in shown}) >= 5
     changes = [elapsed for (_, before), (elapsed, after) in pairwise(shown) if before != after]

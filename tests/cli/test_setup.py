@@ -218,6 +218,9 @@ def test_show_json_has_every_field(cli, folders):
     assert profile == {
         "baby_name": "Mia",
         "birth_date": "2026-03-01",
+        "due_date": None,
+        "age_days": 270,
+        "guidance_age_days": 270,
         "awake_hours": None,
         "week_start": "monday",
         "caregiver": "Sam",

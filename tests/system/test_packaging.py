@@ -41,7 +41,10 @@ def test_wheel_installs_in_a_fresh_venv_and_runs_tip_from_another_folder(tmp_pat
         names = set(archive.namelist())
         assert "bondcoach/data/tips.yaml" in names
         shipped = archive.read("bondcoach/data/tips.yaml")
+        assert "bondcoach/data/sources.yaml" in names  # 2.0: the tips' sources registry
+        registry = archive.read("bondcoach/data/sources.yaml")
     assert shipped == (PROJECT / "data" / "tips.yaml").read_bytes()
+    assert registry == (PROJECT / "data" / "sources.yaml").read_bytes()
     assert "bondcoach/__init__.py" in names
     templates = PROJECT / "src" / "bondcoach" / "views" / "templates"
     for template in templates.glob("*.j2"):  # the saved pages' templates ship too

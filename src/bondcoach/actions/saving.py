@@ -40,12 +40,16 @@ def remember_for_undo(
 def ready_to_play(activities: Sequence[str], now: datetime) -> list[str]:
     """Before play's timer starts: check the store reads (a problem should show before
     the time together, not after), and pick the ideas to show along the way."""
+    from bondcoach.core.corrected_age import guidance_age
     from bondcoach.core.timer import ideas_for
     from bondcoach.guidance.tips import load_guidance
+    from bondcoach.storage.profile import load_profile
     from bondcoach.storage.session_store import open_store
 
     open_store().sessions_between(now.date(), now.date())
-    return ideas_for(load_guidance(), activities)
+    profile = load_profile()
+    age = guidance_age(profile.birth_date, profile.due_date, now.date())
+    return ideas_for(load_guidance(), activities, age)
 
 
 def save_session(
@@ -75,6 +79,10 @@ def save_session(
     store.add(session, now)
     warnings: list[str] = list(store.notices)
     remember_for_undo("log", (), (session,), warnings)
+    if profile.expecting:
+        from bondcoach.messages import EXPECTING_NO_AIMS
+
+        warnings.append(EXPECTING_NO_AIMS)
     if session.day == today:
         todays = [*todays, session]
     progress = day_progress(todays, today, profile.target_settings())

@@ -22,6 +22,7 @@ class SetupFlags:
     caregiver: str | None = None
     awake_hours: str | None = None
     week_start: str | None = None
+    due_date: str | None = None
 
     def any_given(self) -> bool:
         return any(value is not None for value in vars(self).values())
@@ -35,6 +36,7 @@ class ProfileFacts:
     caregiver: str | None
     target_minutes_today: int
     data_folder: Path
+    today: date
 
 
 def _facts(profile: Profile, caregiver: str | None, today: date) -> ProfileFacts:
@@ -42,7 +44,7 @@ def _facts(profile: Profile, caregiver: str | None, today: date) -> ProfileFacts
     from bondcoach.storage import paths
 
     target = daily_target(today, profile.target_settings())
-    return ProfileFacts(profile, caregiver, target, paths.data_dir())
+    return ProfileFacts(profile, caregiver, target, paths.data_dir(), today)
 
 
 def show(today: date) -> ProfileFacts:
@@ -60,6 +62,8 @@ def setup(flags: SetupFlags, today: date, interview: Interview) -> ProfileFacts:
     from bondcoach.core.profile_checks import (
         check_awake_hours,
         check_birth_date,
+        check_dates,
+        check_due_date,
         check_name,
         check_week_start,
     )
@@ -75,6 +79,8 @@ def setup(flags: SetupFlags, today: date, interview: Interview) -> ProfileFacts:
             changes["baby_name"] = check_name(flags.baby_name)
         if flags.birth_date is not None:
             changes["birth_date"] = check_birth_date(flags.birth_date, today)
+        if flags.due_date is not None:
+            changes["due_date"] = check_due_date(flags.due_date)
         if flags.awake_hours is not None:
             changes["awake_hours"] = check_awake_hours(flags.awake_hours)
         if flags.week_start is not None:
@@ -87,7 +93,9 @@ def setup(flags: SetupFlags, today: date, interview: Interview) -> ProfileFacts:
     if changes:
         from bondcoach.core import clock
 
-        save_profile(profile.with_changes(**changes), clock.now())
+        changed = profile.with_changes(**changes)
+        check_dates(changed.birth_date, changed.due_date, today)  # before anything is saved
+        save_profile(changed, clock.now())
     if new_caregiver != this_device.caregiver or not device.device_exists():
         device.save_caregiver(new_caregiver)  # from now on this computer is known
     return _facts(load_profile(), new_caregiver, today)

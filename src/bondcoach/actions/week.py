@@ -18,6 +18,7 @@ class Week:
     review: WeekReview
     baby_name: str | None
     moods: dict[str, tuple[MoodMark, ...]] | None = None  # only when asked for
+    expecting: bool = False  # a due date, no birth date yet: no aims to show
 
 
 def week(day: date | None, today: date, moods: bool = False) -> Week:
@@ -37,10 +38,10 @@ def week(day: date | None, today: date, moods: bool = False) -> Week:
     first = _first_log(store, first_read)
     review = review_week(sessions, day, today, profile.week_start, settings, first)
     if not moods:
-        return Week(review, profile.baby_name)
+        return Week(review, profile.baby_name, expecting=profile.expecting)
     start, end = week_bounds(day, profile.week_start)
     in_week = [session for session in sessions if start <= session.day <= end]
-    return Week(review, profile.baby_name, moods_by_caregiver(in_week))
+    return Week(review, profile.baby_name, moods_by_caregiver(in_week), profile.expecting)
 
 
 def _first_log(store: SessionReader, first_read: date) -> date | None:

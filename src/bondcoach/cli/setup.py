@@ -26,6 +26,14 @@ def setup_command(
             help="A date like 2026-09-14: aims and tips then fit their age.",
         ),
     ] = None,
+    due_date: Annotated[
+        str | None,
+        typer.Option(
+            "--due-date",
+            metavar="YYYY-MM-DD",
+            help="The due date: for a baby born early (age counted from it) or still on the way.",
+        ),
+    ] = None,
     caregiver: Annotated[
         str | None,
         typer.Option(
@@ -67,7 +75,9 @@ def setup_command(
     if as_json and not show:
         raise InputError("--json goes with --show")
     today = clock.now().date()
-    flags = setup_action.SetupFlags(baby_name, birth_date, caregiver, awake_hours, week_start)
+    flags = setup_action.SetupFlags(
+        baby_name, birth_date, caregiver, awake_hours, week_start, due_date
+    )
     if show:
         # With options too (setup --week-start sunday --show): apply them, then show.
         if flags.any_given():

@@ -60,6 +60,10 @@ def week_command(
         return
     out = views.console()
     week_view.show_week(out, seen.review, seen.baby_name)
+    if seen.expecting:
+        from bondcoach.messages import EXPECTING_NO_AIMS
+
+        out.print(EXPECTING_NO_AIMS, style="dim", markup=False)
     if save is not None:
         # Drawn by the report's renderer, not a screenshot of the terminal: a fixed
         # width, readable bars, no command hints; moods only when asked for.

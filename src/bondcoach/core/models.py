@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from bondcoach.core.ages import parse_age
+from bondcoach.core.ages import age_text_days, parse_age
 from bondcoach.core.mood import HIGHEST, LOWEST
 from bondcoach.core.timeparse import MAX_MINUTES
 from bondcoach.core.topics import TOPICS as TOPICS
@@ -124,23 +124,49 @@ class Record(BaseModel):
         return (self.updated, self.device)
 
 
-class Activity(BaseModel):
+class _Ages(BaseModel):
+    """An age range in whole days since birth: from inclusive, until exclusive, open if None."""
+
+    from_age_days: int | None = Field(default=None, ge=-400, le=36500)
+    until_age_days: int | None = Field(default=None, ge=-400, le=36500)
+
+    def _check_range(self) -> None:
+        low, high = self.from_age_days, self.until_age_days
+        if low is not None and high is not None and high <= low:
+            raise ValueError("until_age_days must be more than from_age_days")
+
+
+class Activity(_Ages):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     idea: str = Field(min_length=1, max_length=200)
 
+    @model_validator(mode="after")
+    def _ages(self) -> Activity:
+        self._check_range()
+        return self
 
-class Tip(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+
+Family = Literal["born-early", "twins", "siblings"]
+
+
+class Tip(_Ages):
+    """A tip. Built-in tips give ``why`` and ``sources`` (ids in data/sources.yaml) and
+    ages in days; a user's own 1.0 tip may give a ``source`` line and ages as text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     id: str = Field(min_length=1, max_length=80)
     topic: Topic
     title: str = Field(min_length=1, max_length=80)
     text: str = Field(min_length=1, max_length=600)
-    source: str = Field(min_length=1)
+    source: str | None = Field(default=None, min_length=1)
+    why: str | None = Field(default=None, min_length=1, max_length=300)
+    sources: tuple[str, ...] = ()
     from_age: str | None = None
     until_age: str | None = None
+    families: tuple[Family, ...] = Field(default=(), alias="for")
 
     @field_validator("id")
     @classmethod
@@ -155,6 +181,43 @@ class Tip(BaseModel):
         if value is not None:
             parse_age(value)
         return value
+
+    @model_validator(mode="after")
+    def _one_way_to_say_each_thing(self) -> Tip:
+        if self.from_age is not None and self.from_age_days is not None:
+            raise ValueError("give from_age or from_age_days, not both")
+        if self.until_age is not None and self.until_age_days is not None:
+            raise ValueError("give until_age or until_age_days, not both")
+        if self.source is None and not self.sources:
+            raise ValueError("a tip needs a source line or the ids of its sources")
+        self._check_range()
+        return self
+
+    def age_days(self) -> tuple[int | None, int | None]:
+        """The range in days, as choosing uses it ("6 weeks" is 42 days)."""
+        low = age_text_days(self.from_age) if self.from_age else self.from_age_days
+        high = age_text_days(self.until_age) if self.until_age else self.until_age_days
+        return low, high
+
+
+class Source(BaseModel):
+    """One entry of data/sources.yaml: where a tip's facts come from."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    publisher: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    year: int = Field(ge=1900, le=2100)
+    url: str | None = None
+    checked: date
+    checked_against: str = Field(min_length=1)
+
+
+class SourcesFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    sources: tuple[Source, ...] = ()
 
 
 class TipsFile(BaseModel):

@@ -27,6 +27,7 @@ FIRST_BABY_ALIASES = {
     "baby_name": f"babies.{FIRST_BABY}.name",
     "birth_date": f"babies.{FIRST_BABY}.birth_date",
     "awake_hours": f"babies.{FIRST_BABY}.awake_hours",
+    "due_date": f"babies.{FIRST_BABY}.due_date",
 }
 
 
@@ -72,10 +73,42 @@ class Profile:
     def awake_hours(self) -> float | None:
         return self.baby(FIRST_BABY).awake_hours
 
+    @property
+    def due_date(self) -> date | None:
+        """For corrected age (a baby born early), and for parents still expecting."""
+        return self.baby(FIRST_BABY).due_date
+
+    @property
+    def expecting(self) -> bool:
+        """A due date and no birth date yet: tips for before the birth, no aims."""
+        return self.birth_date is None and self.due_date is not None
+
+    @property
+    def families(self) -> frozenset[str]:
+        """Which tips marked ``for:`` suit this family: born-early (the first baby born
+        more than 21 days before the due date), twins (two babies born the same day),
+        siblings (several babies)."""
+        from bondcoach.core.corrected_age import is_born_early
+
+        kinds = set()
+        if is_born_early(self.birth_date, self.due_date):
+            kinds.add("born-early")
+        babies = self.babies
+        if len(babies) > 1:
+            kinds.add("siblings")
+        births = [baby.birth_date for baby in babies if baby.birth_date is not None]
+        if len(births) != len(set(births)):
+            kinds.add("twins")
+        return frozenset(kinds)
+
     def target_settings(self) -> TargetSettings:
         from bondcoach.core.targets import TargetSettings
 
-        return TargetSettings(birth_date=self.birth_date, awake_hours_override=self.awake_hours)
+        return TargetSettings(
+            birth_date=self.birth_date,
+            awake_hours_override=self.awake_hours,
+            due_date=self.due_date,
+        )
 
     def with_changes(self, **changes: Any) -> Profile:
         """A copy with fields changed, by path or by 1.0's names (``baby_name``, ...)."""

@@ -120,6 +120,9 @@ def today_row(minutes: int, target: int, baby_name: str | None) -> RenderableTyp
         so_far = f"{span(minutes)} of about {span(target)}"
         return f"Today {escape(who_phrase(baby_name))}, so far: {so_far}."
     row = Table.grid(padding=(0, 1))
+    if target <= 0:  # no aim (still expecting): the time alone, no bar to measure it by
+        row.add_row(f"Today {escape(who_phrase(baby_name))}, so far:", duration(minutes))
+        return row
     row.add_row(
         f"Today {escape(who_phrase(baby_name))}, so far:",
         progress_bar(minutes, target),
