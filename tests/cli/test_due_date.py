@@ -163,3 +163,13 @@ def test_a_1_0_user_tip_with_text_ages_is_still_valid(cli, folders):
     ours = every["ours-after-six-weeks"]
     assert (ours["from_age_days"], ours["until_age_days"]) == (42, 122)
     assert ours["source"] == "Us" and ours["why"] is None and ours["sources"] == []
+
+
+def test_an_empty_due_date_clears_it(cli):
+    with at(NOW):
+        ok(cli("setup", "--birth-date", "2026-08-01", "--due-date", "2026-10-17"))
+        refused = cli("setup", "--birth-date", "2022-05-01")
+        ok(cli("setup", "--due-date", "", "--birth-date", "2022-05-01"))
+        facts = shown(cli)
+    assert refused.exit_code == 2 and "clears the due date" in flat(refused.stderr)
+    assert facts["due_date"] is None and facts["birth_date"] == "2022-05-01"

@@ -57,12 +57,12 @@ def check_dates(birth: date | None, due: date | None, today: date) -> None:
     if due - birth > MAX_DUE_AFTER_BIRTH:
         raise InputError(
             f"the due date {due} is more than 18 weeks after the birth date {birth}; "
-            "check both dates"
+            'check both dates (--due-date "" clears the due date)'
         )
     if birth - due > MAX_DUE_BEFORE_BIRTH:
         raise InputError(
             f"the due date {due} is more than 4 weeks before the birth date {birth}; "
-            "check both dates"
+            'check both dates (--due-date "" clears the due date)'
         )
 
 
