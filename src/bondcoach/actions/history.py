@@ -11,7 +11,7 @@ from bondcoach.errors import BondcoachError
 
 if TYPE_CHECKING:
     from bondcoach.core.editing import EditRequest
-    from bondcoach.core.models import Session
+    from bondcoach.core.sessions import Session
     from bondcoach.storage.session_store import SessionStore
 
 DEFAULT_HISTORY = 10

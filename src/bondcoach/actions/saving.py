@@ -11,7 +11,7 @@ from bondcoach import messages
 
 if TYPE_CHECKING:
     from bondcoach.core.coach import DayProgress, When
-    from bondcoach.core.models import Session
+    from bondcoach.core.sessions import Session
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def add_reflection(logged: Logged, note: str | None, mood: int | None, now: date
     one 'bondcoach undo' takes back the session and its reflection together."""
     from dataclasses import replace
 
-    from bondcoach.core.models import Session
+    from bondcoach.core.sessions import Session
     from bondcoach.storage.session_store import open_store
 
     if note is None and mood is None:

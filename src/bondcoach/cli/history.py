@@ -9,7 +9,7 @@ import typer
 from bondcoach.cli.options import ActivityOption, AtOption, JsonFlag, PlainFlag, who_option
 
 if TYPE_CHECKING:
-    from bondcoach.core.models import Session
+    from bondcoach.core.sessions import Session
 
 
 def history_command(

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from bondcoach.core.models import Session, normalise_activity
 from bondcoach.core.mood import check_mood as check_mood
+from bondcoach.core.sessions import Session, normalise_activity
 from bondcoach.core.targets import TargetSettings, daily_target
 from bondcoach.core.timeparse import MAX_MINUTES, check_not_future, parse_at, parse_duration
 from bondcoach.errors import InputError
@@ -76,14 +76,16 @@ def new_session(
     note: str | None = None,
     who: str | None = None,
 ) -> Session:
-    return Session(
-        id=session_id,
-        start=when.start,
-        minutes=when.minutes,
-        activities=tuple(activities),
-        mood=mood,  # checked once, where it was given (log's --mood, play's question)
-        note=note,  # Session cleans note and who (models.without_controls)
-        who=who,
+    return Session.model_validate(
+        {
+            "id": session_id,
+            "start": when.start,
+            "minutes": when.minutes,
+            "activities": tuple(activities),
+            "mood": mood,  # checked once, where it was given (log's --mood, play's question)
+            "note": note,  # Session cleans note and who (text.without_controls)
+            "who": who,
+        }
     )
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bondcoach.core.coach import split_activities
-from bondcoach.core.models import Session
 from bondcoach.core.mood import check_mood
+from bondcoach.core.sessions import Session
 from bondcoach.core.timeparse import check_not_future, parse_at, parse_minutes
 from bondcoach.errors import InputError
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from bondcoach.core.models import Record, Session
+from bondcoach.core.sessions import Record, Session
 
 SESSION_FIELDS = ("start", "minutes", "activities", "mood", "note", "who", "babies")
 VERSIONED = (*SESSION_FIELDS, "deleted")

@@ -7,15 +7,18 @@ JSON cache so that ``bondcoach tip`` never pays for importing pydantic.
 from __future__ import annotations
 
 import re
-import unicodedata
-from datetime import date, datetime, timedelta
-from typing import Any, Literal
+from datetime import date
+from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from bondcoach.core.ages import age_text_days, parse_age
-from bondcoach.core.mood import HIGHEST, LOWEST
-from bondcoach.core.timeparse import MAX_MINUTES
+
+# Sessions are not pydantic models (every data command reads them): see core/sessions.
+from bondcoach.core.sessions import Record as Record
+from bondcoach.core.sessions import Session as Session
+from bondcoach.core.sessions import normalise_activity as normalise_activity
+from bondcoach.core.text import without_controls as without_controls
 from bondcoach.core.topics import TOPICS as TOPICS
 from bondcoach.core.topics import Topic
 
@@ -23,105 +26,6 @@ _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 WHITESPACE = "\t\n\r\x0b\x0c"
-
-
-def without_controls(text: str, keep: str = "") -> str:
-    """Text minus control characters (but those in ``keep``): a stored note or name must
-    never be able to move the cursor or colour a terminal when it is shown.
-
-    The one place user text is cleaned: Session's validators below call it, so every
-    way in (log, play, edit, import) gets the same cleaning."""
-    return "".join(c for c in text if c in keep or unicodedata.category(c) != "Cc")
-
-
-def normalise_activity(name: str) -> str:
-    """Activity names ignore case and surrounding spaces: "Sing " and "sing" are one."""
-    return " ".join(without_controls(name, keep=WHITESPACE).split()).lower()
-
-
-class Session(BaseModel):
-    """Time spent with the baby: what a ``log`` records."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: str = Field(min_length=4, max_length=64, pattern=r"^[0-9a-z]+$")
-    start: AwareDatetime
-    minutes: int = Field(ge=1, le=MAX_MINUTES)
-    activities: tuple[str, ...] = ()
-    mood: int | None = Field(default=None, ge=LOWEST, le=HIGHEST)
-    note: str | None = None
-    who: str | None = None
-    # Whose time it was, by baby id (schema 2); empty means the first baby, the one 1.0 knew.
-    babies: tuple[str, ...] = ()
-
-    @field_validator("activities")
-    @classmethod
-    def _tidy_activities(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        tidy = (normalise_activity(name) for name in value)
-        return tuple(dict.fromkeys(name for name in tidy if name))
-
-    @field_validator("note")
-    @classmethod
-    def _tidy_note(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        trimmed = without_controls(value, keep=WHITESPACE).strip().replace("\r\n", "\n")
-        return without_controls(trimmed, keep="\n\t") or None
-
-    @field_validator("who")
-    @classmethod
-    def _tidy_who(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        return " ".join(without_controls(value, keep=WHITESPACE).split()) or None
-
-    def as_dict(self, z_times: bool = False) -> dict[str, Any]:
-        """The one way a session becomes a dict, fields in order.
-
-        ``z_times``: pydantic's JSON form, UTC written "Z", as 1.0's month files and undo
-        log store it (their bytes stay as they are). Otherwise ISO 8601 offsets ("+00:00"),
-        as export and --json write, which Python 3.10's fromisoformat reads.
-        """
-        payload: dict[str, Any] = self.model_dump(mode="json")
-        if not payload["babies"]:
-            del payload["babies"]  # 1.0's shape (and bytes) for a session of the first baby
-        if not z_times:
-            payload["start"] = self.start.isoformat()
-        return payload
-
-    @property
-    def end(self) -> datetime:
-        return self.start + timedelta(minutes=self.minutes)
-
-    @property
-    def day(self) -> date:
-        """The local date the session counts on: its start, in the offset it was logged with."""
-        return self.start.date()
-
-
-class Record(BaseModel):
-    """One version of a session as stored; per field, the newest version wins.
-
-    ``fields`` names the fields this record changed, with their version times (a mend);
-    None means every field at ``updated`` (a new session, and every 1.0 record). The
-    field ``deleted`` is versioned like the others (see ``core/merge``)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    session: Session
-    updated: AwareDatetime
-    device: str
-    deleted: bool = False
-    fields: dict[str, AwareDatetime] | None = None
-
-    def version_of(self, name: str) -> datetime | None:
-        """When this record set field ``name``, or None if it did not set it."""
-        if self.fields is None:
-            return self.updated
-        return self.fields.get(name)
-
-    def order_key(self) -> tuple[datetime, str]:
-        return (self.updated, self.device)
 
 
 class _Ages(BaseModel):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bondcoach.core.ages import add_age, months_old
-from bondcoach.core.models import Session
+from bondcoach.core.sessions import Session
 from bondcoach.core.targets import TargetSettings
 from bondcoach.core.week import (
     DAYS_IN_WEEK,

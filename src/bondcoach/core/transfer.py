@@ -17,10 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from pydantic import ValidationError
-
 from bondcoach.core.coach import split_activities
-from bondcoach.core.models import Session
+from bondcoach.core.sessions import Session
 from bondcoach.core.timeparse import check_not_future, localize, parse_minutes
 from bondcoach.errors import InputError
 
@@ -135,14 +133,16 @@ def row_to_session(row: dict[str, Any], now: datetime) -> Session:
     minutes = parse_minutes(str(minutes_value))
     check_not_future(start, minutes, now)
     who = _text(row, "who")
-    return Session(
-        id=_text(row, "id") or content_id(written, minutes, who),
-        start=start,
-        minutes=minutes,
-        activities=_activities(row.get("activities")),
-        mood=_mood(row.get("mood")),
-        note=_text(row, "note"),
-        who=who,
+    return Session.model_validate(
+        {
+            "id": _text(row, "id") or content_id(written, minutes, who),
+            "start": start,
+            "minutes": minutes,
+            "activities": _activities(row.get("activities")),
+            "mood": _mood(row.get("mood")),
+            "note": _text(row, "note"),
+            "who": who,
+        }
     )
 
 
@@ -219,10 +219,6 @@ def plan_import(path: Path, raw: bytes, now: datetime) -> ImportPlan:
         raise _fail(path, error.line, str(error)) from None
     except InputError as error:
         raise _fail(path, line, error.message) from None
-    except ValidationError as error:
-        problem = error.errors()[0]
-        field = ".".join(str(p) for p in problem["loc"]) or "row"
-        raise _fail(path, line, f"{field}: {problem['msg']}") from None
     except (ValueError, TypeError) as error:
         raise _fail(path, line, str(error)) from None
     return ImportPlan(sessions=tuple(sessions.values()), rows=count)

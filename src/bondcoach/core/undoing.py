@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from bondcoach.core.merge import changed_fields
-from bondcoach.core.models import Record, Session
+from bondcoach.core.sessions import Record, Session
 
 
 def still_as_left(

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from bondcoach.core.models import Session
 from bondcoach.core.mood import LOW_MOOD as LOW_MOOD
+from bondcoach.core.sessions import Session
 from bondcoach.core.targets import TargetSettings, daily_target
 
 DAYS_IN_WEEK = 7

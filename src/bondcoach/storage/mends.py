@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bondcoach.core.merge import changed_fields
-from bondcoach.core.models import Record, Session
+from bondcoach.core.sessions import Record, Session
 from bondcoach.storage.records import month_key
 
 

@@ -16,9 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+import msgspec
 
-from bondcoach.core.models import Record, Session
+from bondcoach.core.sessions import Record, StoredRecord, split_error
 from bondcoach.errors import DataError
 from bondcoach.storage.schema import REQUIRES, check_schema
 
@@ -65,8 +65,31 @@ def record_key(record: Record) -> str:
     return json.dumps(_record_to_json(record), sort_keys=True)
 
 
+class _MonthFile(msgspec.Struct):
+    """What a reader needs of a month file (its other keys are checked on the slow path)."""
+
+    schema: int
+    records: list[StoredRecord]
+
+
+_decoder = msgspec.json.Decoder(_MonthFile)
+
+
 def parse_month_file(path: Path, raw: bytes, device: str) -> list[Record]:
-    """Parse one month file strictly: any damage is an error naming the file."""
+    """Parse one month file strictly: any damage is an error naming the file.
+
+    One pass of msgspec decodes and validates a sound file; anything it refuses is read
+    again step by step to say what is wrong, and where."""
+    try:
+        decoded = _decoder.decode(raw)
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return _parse_slowly(path, raw, device)
+    if not 1 <= decoded.schema <= SCHEMA_VERSION:
+        return _parse_slowly(path, raw, device)  # check_schema words it
+    return [stored.to_record(device) for stored in decoded.records]
+
+
+def _parse_slowly(path: Path, raw: bytes, device: str) -> list[Record]:
     try:
         payload = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -78,25 +101,11 @@ def parse_month_file(path: Path, raw: bytes, device: str) -> list[Record]:
     for index, item in enumerate(payload["records"], start=1):
         if not isinstance(item, dict):
             raise _damaged(path, f"record {index} is not an object")
-        fields = dict(item)
-        updated = fields.pop("updated", None)
-        deleted = fields.pop("deleted", False)
-        versions = fields.pop("fields", None)
         try:
-            session = Session.model_validate(fields)
-            records.append(
-                Record(
-                    session=session,
-                    updated=updated,
-                    device=device,
-                    deleted=deleted,
-                    fields=versions,
-                )
-            )
-        except ValidationError as error:
-            problem = error.errors()[0]
-            where = ".".join(str(part) for part in problem["loc"]) or "record"
-            raise _damaged(path, f"record {index}: {where}: {problem['msg']}") from error
+            records.append(msgspec.convert(item, StoredRecord).to_record(device))
+        except msgspec.ValidationError as error:
+            problem, where = split_error(error)
+            raise _damaged(path, f"record {index}: {where or 'record'}: {problem}") from error
     return records
 
 
@@ -115,7 +124,9 @@ def month_payload(device: str, month: str, records: list[Record]) -> bytes:
         "month": month,
         "records": [_record_to_json(record) for record in records],
     }
-    return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    # msgspec's C encoder (json.dumps with an indent falls back to pure Python); the
+    # indent keeps a file readable by a person who opens it.
+    return msgspec.json.format(msgspec.json.encode(payload), indent=1) + b"\n"
 
 
 def _damaged(path: Path, problem: str) -> DataError:

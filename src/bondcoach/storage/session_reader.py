@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from bondcoach.core.models import Record, Session
+from bondcoach.core.sessions import Record, Session
 from bondcoach.storage.conflicts import month_copy_of
 from bondcoach.storage.fsio import TEMP_PREFIX, list_dirs, list_files, read_bytes
 from bondcoach.storage.records import (

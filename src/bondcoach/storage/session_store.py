@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-from bondcoach.core.models import Record, Session
+from bondcoach.core.sessions import Record, Session
 from bondcoach.errors import DataError
 from bondcoach.storage import paths
 from bondcoach.storage.fsio import (

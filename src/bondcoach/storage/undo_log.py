@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from bondcoach.core.models import Session
+from bondcoach.core.sessions import Session
 from bondcoach.storage import paths
 from bondcoach.storage.fsio import atomic_write, read_bytes
 

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bondcoach.core.models import Record
+from bondcoach.core.sessions import Record
 from bondcoach.storage import paths
 from bondcoach.storage.conflicts import is_month_name
 from bondcoach.storage.fsio import atomic_write, list_dirs, list_files, read_bytes

@@ -9,7 +9,7 @@ from bondcoach.formatting import day_and_time, duration
 from bondcoach.views import console, plain, span
 
 if TYPE_CHECKING:
-    from bondcoach.core.models import Session
+    from bondcoach.core.sessions import Session
 
 SHORT_ID = 7
 

@@ -11,7 +11,7 @@ from bondcoach.views import console, span, today_row
 
 if TYPE_CHECKING:
     from bondcoach.core.coach import DayProgress
-    from bondcoach.core.models import Session
+    from bondcoach.core.sessions import Session
 
 
 def session_json(session: Session) -> dict[str, Any]:
