@@ -9,40 +9,47 @@ if it is a name the store itself uses (so "2026-11 2.json" is iCloud's copy of
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
 _EXT = r"(?P<ext>\.[A-Za-z0-9]+)?"
 # Most specific first: the loose ones (Google Drive, iCloud, OneDrive) come last.
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Compiled on first use (see patterns()): most runs meet no conflict copy.
+PATTERN_TEXTS: tuple[tuple[str, str], ...] = (
     # Syncthing: name.sync-conflict-20261203-074722-M3JRCOP.json
     (
         "Syncthing",
-        re.compile(rf"^(?P<base>.+)\.sync-conflict-\d{{8}}-\d{{6}}-[A-Z0-9]{{7}}{_EXT}$"),
+        rf"^(?P<base>.+)\.sync-conflict-\d{{8}}-\d{{6}}-[A-Z0-9]{{7}}{_EXT}$",
     ),
     # Dropbox: name (Sam's conflicted copy 2026-12-03).json; Nextcloud/ownCloud:
     # name (conflicted copy 2026-12-03 074722).json
-    ("Dropbox/Nextcloud", re.compile(rf"^(?P<base>.+?) \([^()]*conflicted copy[^()]*\){_EXT}$")),
+    ("Dropbox/Nextcloud", rf"^(?P<base>.+?) \([^()]*conflicted copy[^()]*\){_EXT}$"),
     # older ownCloud/Nextcloud clients: name_conflict-20261203-074722.json
-    ("ownCloud", re.compile(rf"^(?P<base>.+)_conflict-\d{{8}}-\d{{6}}{_EXT}$")),
+    ("ownCloud", rf"^(?P<base>.+)_conflict-\d{{8}}-\d{{6}}{_EXT}$"),
     # Unison: name (conflict_on_laptop_2026-12-03).json (also "conflict on")
-    ("Unison", re.compile(rf"^(?P<base>.+?) \(conflict[_ ]on[^()]*\){_EXT}$")),
+    ("Unison", rf"^(?P<base>.+?) \(conflict[_ ]on[^()]*\){_EXT}$"),
     # Resilio Sync: name.Conflict.json, name.Conflict (1).json
-    ("Resilio", re.compile(rf"^(?P<base>.+?)\.Conflict(?: \(\d+\))?{_EXT}$")),
+    ("Resilio", rf"^(?P<base>.+?)\.Conflict(?: \(\d+\))?{_EXT}$"),
     # Google Drive: name(1).json, name (1).json
-    ("Google Drive", re.compile(rf"^(?P<base>.+?) ?\(\d+\){_EXT}$")),
+    ("Google Drive", rf"^(?P<base>.+?) ?\(\d+\){_EXT}$"),
     # iCloud Drive: name 2.json
-    ("iCloud", re.compile(rf"^(?P<base>.+?) \d+{_EXT}$")),
+    ("iCloud", rf"^(?P<base>.+?) \d+{_EXT}$"),
     # OneDrive: name-LAPTOP.json (the computer's name)
-    ("OneDrive", re.compile(rf"^(?P<base>.+)-[A-Za-z0-9_]+{_EXT}$")),
+    ("OneDrive", rf"^(?P<base>.+)-[A-Za-z0-9_]+{_EXT}$"),
 )
+
+
+@functools.cache
+def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((tool, re.compile(text)) for tool, text in PATTERN_TEXTS)
 
 
 def original_name(name: str, is_store_name: Callable[[str], bool]) -> tuple[str, str] | None:
     """(the original's name, the tool) if ``name`` is a conflict copy of a store name."""
     if is_store_name(name):
         return None
-    for tool, pattern in PATTERNS:
+    for tool, pattern in patterns():
         match = pattern.match(name)
         if match is None:
             continue
@@ -60,7 +67,7 @@ DEVICE_NAME = re.compile(r"^[0-9A-Za-z]+\.json$")
 
 
 def is_month_name(name: str) -> bool:
-    return MONTH_NAME.match(name) is not None
+    return len(name) == 12 and MONTH_NAME.match(name) is not None
 
 
 def month_copy_of(name: str) -> str | None:

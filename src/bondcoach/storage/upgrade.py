@@ -16,6 +16,8 @@ copied into this computer's own files, after which the copy is safe to delete.
 
 from __future__ import annotations
 
+import os
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,11 +45,32 @@ SCHEMA_NOTICE = (
 )
 
 
+# How every file bondcoach writes begins: enough to tell a schema 2 file from its first
+# bytes, so a save need not read the whole history to find 1.0 files among its own.
+_SCHEMA_HEAD = re.compile(rb'\A\{\s*"schema":\s*([0-9]+)\s*,')
+
+
+def _surely_current(path: Path) -> bool:
+    """True when the file's first bytes show a schema 2 (or newer) header."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False  # the full read below says what is wrong
+    try:
+        head = os.read(fd, 64)
+    finally:
+        os.close(fd)
+    match = _SCHEMA_HEAD.match(head)
+    return match is not None and int(match.group(1)) >= SCHEMA
+
+
 def old_own_files(store: SessionReader) -> list[tuple[Path, bytes]]:
     folder = store.sessions_dir / store.device
     found = []
     for path in sorted(list_files(folder)):
-        raw = read_bytes(path) if is_month_name(path.name) else None
+        if not is_month_name(path.name) or _surely_current(path):
+            continue
+        raw = read_bytes(path)
         if raw is not None and file_schema(raw) == 1:
             found.append((path, raw))
     return found
