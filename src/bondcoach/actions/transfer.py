@@ -41,7 +41,7 @@ def import_file(file: Path, now: datetime) -> Imported:
         raise InputError(f"{file} is not a file that can be read")
     plan = plan_import(file, raw, now)
     store = open_store()
-    fresh = plan.new_to(store.live_ids())
+    fresh = plan.new_to(store.live_among(session.id for session in plan.sessions))
     warnings: list[str] = []
     if fresh:
         store.add_many(fresh, now)

@@ -132,8 +132,9 @@ class SessionReader:
 
     def iter_sessions(self) -> Iterator[Session]:
         """Every session, oldest first, one month in memory at a time."""
-        for month in self.months():
-            yield from self.sessions_in_month(month)
+        from bondcoach.storage.history_reads import every_session
+
+        yield from every_session(self)
 
     def latest_sessions(self, count: int) -> list[Session]:
         """The newest ``count`` sessions, oldest first, reading back only as far as needed."""
@@ -148,6 +149,12 @@ class SessionReader:
         """Ids of every current session (a deleted one may come back by import)."""
         return {session.id for session in self.iter_sessions()}
 
+    def live_among(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are current sessions, reading only the months that hold them."""
+        from bondcoach.storage.history_reads import live_among
+
+        return live_among(self, ids)
+
     def find(self, prefix: str) -> Session:
         """The one current session whose id starts with ``prefix``."""
         from bondcoach.errors import InputError
@@ -157,7 +164,9 @@ class SessionReader:
             raise InputError(
                 "give at least the first 4 characters of the id (see 'bondcoach history')"
             )
-        matches = [s for s in self.iter_sessions() if s.id.startswith(wanted)]
+        from bondcoach.storage.history_reads import sessions_with_prefix
+
+        matches = sessions_with_prefix(self, wanted)
         if not matches:
             raise InputError(f"no session has an id starting {wanted!r} (see 'bondcoach history')")
         if len(matches) > 1:
@@ -193,3 +202,6 @@ def _current(records: Iterable[Record], on: Callable[[date], bool]) -> list[Sess
         if not record.deleted and on(record.session.day)
     ]
     return sorted(live, key=lambda session: (session.start, session.id))
+
+
+current_sessions = _current  # for history_reads
