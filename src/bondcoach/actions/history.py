@@ -83,7 +83,7 @@ def undo(now: datetime) -> Mended:
     if change is None or change.undone:
         raise BondcoachError("there is nothing to undo on this computer")
     left = change.before if change.kind == "delete" else change.after
-    current = {s.id: store.merged_record(s) for s in left}
+    current = store.merged_records(left)
     keep, changed = still_as_left(change.kind, left, current)
     if not keep:
         raise BondcoachError(

@@ -36,14 +36,17 @@ class Listing:
     def months(self) -> list[str]:
         return sorted({*self.files, *self.pending})
 
-    def sessions_in(self, month: str) -> list[Session]:
-        from bondcoach.storage.session_reader import current_sessions
-
+    def records_in(self, month: str) -> list[Record]:
         records: list[Record] = []
         for month_file in self.files.get(month, []):
             records.extend(self.reader.read_records(month_file.path, month_file.device) or [])
         records.extend(self.pending.get(month, []))
-        return current_sessions(records, lambda day: month_key(day) == month)
+        return records
+
+    def sessions_in(self, month: str) -> list[Session]:
+        from bondcoach.storage.session_reader import current_sessions
+
+        return current_sessions(self.records_in(month), lambda day: month_key(day) == month)
 
     def index(self) -> IdIndex:
         from bondcoach.storage.id_index import IdIndex
@@ -86,3 +89,19 @@ def live_among(reader: SessionReader, ids: Iterable[str]) -> set[str]:
 
 def _any_starts(records: list[Record], prefix: str) -> bool:
     return any(record.session.id.startswith(prefix) for record in records)
+
+
+def merged_records(reader: SessionReader, sessions: Iterable[Session]) -> dict[str, Record | None]:
+    """The stored versions of each session (in its month) merged, or None: each month
+    read once, however many of its sessions are asked about (undo of an import)."""
+    from bondcoach.storage.records import newest_versions
+
+    by_month: dict[str, set[str]] = {}
+    for session in sessions:
+        by_month.setdefault(month_key(session.day), set()).add(session.id)
+    listing = Listing(reader)
+    found: dict[str, Record | None] = {}
+    for month, ids in by_month.items():
+        merged = newest_versions(r for r in listing.records_in(month) if r.session.id in ids)
+        found.update({session_id: merged.get(session_id) for session_id in ids})
+    return found

@@ -175,6 +175,12 @@ class SessionReader:
             )
         return matches[0]
 
+    def merged_records(self, sessions: Iterable[Session]) -> dict[str, Record | None]:
+        """``merged_record`` of each session, reading each month once."""
+        from bondcoach.storage.history_reads import merged_records
+
+        return merged_records(self, sessions)
+
     def merged_record(self, session: Session) -> Record | None:
         """The stored versions of ``session`` (in its month) merged, or None."""
         records = self.records_for_months([month_key(session.day)])

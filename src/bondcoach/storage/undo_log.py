@@ -5,10 +5,10 @@ Kept in the state folder (per computer, never synced), one journal per data fold
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+
+import msgspec
 
 from bondcoach.core.sessions import Session
 from bondcoach.storage import paths
@@ -23,15 +23,26 @@ class Change:
     undone: bool = False
 
 
+class _Journal(msgspec.Struct):
+    kind: str
+    before: list[Session]
+    after: list[Session]
+    undone: bool
+
+
 def _journal_file() -> Path:
     return paths.state_dir() / f"last-change-{paths.folder_key(paths.data_dir())}.json"
 
 
 def _save(change: Change) -> None:
-    payload: dict[str, Any] = asdict(change)
-    for side in ("before", "after"):
-        payload[side] = [session.as_dict(z_times=True) for session in payload[side]]
-    atomic_write(_journal_file(), json.dumps(payload).encode("utf-8"))
+    # Each session as its dict, by msgspec's C encoder: no deep copy of a big import.
+    payload = {
+        "kind": change.kind,
+        "before": [session.as_dict(z_times=True) for session in change.before],
+        "after": [session.as_dict(z_times=True) for session in change.after],
+        "undone": change.undone,
+    }
+    atomic_write(_journal_file(), msgspec.json.encode(payload))
 
 
 def remember(kind: str, before: tuple[Session, ...], after: tuple[Session, ...]) -> None:
@@ -43,15 +54,10 @@ def last_change() -> Change | None:
     if raw is None:
         return None
     try:
-        payload = json.loads(raw)
-        return Change(
-            kind=payload["kind"],
-            before=tuple(Session.model_validate(item) for item in payload["before"]),
-            after=tuple(Session.model_validate(item) for item in payload["after"]),
-            undone=bool(payload["undone"]),
-        )
-    except (ValueError, KeyError, TypeError):
+        journal = msgspec.json.decode(raw, type=_Journal)
+    except (msgspec.DecodeError, msgspec.ValidationError):
         return None  # an unreadable journal only means there is nothing to undo
+    return Change(journal.kind, tuple(journal.before), tuple(journal.after), journal.undone)
 
 
 def mark_undone(change: Change) -> None:
