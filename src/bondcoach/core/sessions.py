@@ -36,6 +36,9 @@ def normalise_activity(name: str) -> str:
 
 
 def _tidy_activities(value: tuple[str, ...]) -> tuple[str, ...]:
+    if len(value) == 1:  # the common case, without the generators
+        name = normalise_activity(value[0])
+        return (name,) if name else ()
     tidy = (normalise_activity(name) for name in value)
     return tuple(dict.fromkeys(name for name in tidy if name))
 
@@ -76,14 +79,17 @@ class Session(_Fields, frozen=True, forbid_unknown_fields=True, kw_only=True):
 
     def __post_init__(self) -> None:
         # Runs however a session is made (decoded, converted or built): the one cleaning.
-        tidy = {
-            "activities": _tidy_activities(self.activities),
-            "note": _tidy_note(self.note),
-            "who": _tidy_who(self.who),
-        }
-        for name, value in tidy.items():
-            if value != getattr(self, name):
-                msgspec.structs.force_setattr(self, name, value)
+        activities = _tidy_activities(self.activities)
+        if activities != self.activities:
+            msgspec.structs.force_setattr(self, "activities", activities)
+        if self.note is not None:
+            note = _tidy_note(self.note)
+            if note != self.note:
+                msgspec.structs.force_setattr(self, "note", note)
+        if self.who is not None:
+            who = _tidy_who(self.who)
+            if who != self.who:
+                msgspec.structs.force_setattr(self, "who", who)
 
     @classmethod
     def model_validate(cls, data: dict[str, Any]) -> Session:

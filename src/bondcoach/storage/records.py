@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -116,13 +116,46 @@ def by_month(records: Iterable[Record]) -> dict[str, list[Record]]:
     return by_month
 
 
+class _Written(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """A record as written: 1.0's keys in 1.0's order, the newer ones only when set."""
+
+    id: str
+    start: datetime
+    minutes: int
+    activities: tuple[str, ...]
+    mood: int | None
+    note: str | None
+    who: str | None
+    babies: tuple[str, ...] = ()
+    updated: datetime
+    deleted: bool = False
+    fields: dict[str, datetime] | None = None
+
+
+def _written(record: Record) -> _Written:
+    session = record.session
+    return _Written(
+        id=session.id,
+        start=session.start,
+        minutes=session.minutes,
+        activities=session.activities,
+        mood=session.mood,
+        note=session.note,
+        who=session.who,
+        babies=session.babies,
+        updated=record.updated,
+        deleted=record.deleted,
+        fields=record.fields,
+    )
+
+
 def month_payload(device: str, month: str, records: list[Record]) -> bytes:
     payload = {
         "schema": SCHEMA_VERSION,
         "requires": REQUIRES,
         "device": device,
         "month": month,
-        "records": [_record_to_json(record) for record in records],
+        "records": [_written(record) for record in records],
     }
     # msgspec's C encoder (json.dumps with an indent falls back to pure Python); the
     # indent keeps a file readable by a person who opens it.

@@ -35,11 +35,11 @@ def _journal_file() -> Path:
 
 
 def _save(change: Change) -> None:
-    # Each session as its dict, by msgspec's C encoder: no deep copy of a big import.
+    # msgspec encodes the sessions as they are: no copy of a big import in Python.
     payload = {
         "kind": change.kind,
-        "before": [session.as_dict(z_times=True) for session in change.before],
-        "after": [session.as_dict(z_times=True) for session in change.after],
+        "before": change.before,
+        "after": change.after,
         "undone": change.undone,
     }
     atomic_write(_journal_file(), msgspec.json.encode(payload))
