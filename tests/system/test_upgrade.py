@@ -126,3 +126,21 @@ def test_a_newer_file_is_refused_naming_the_version_it_needs(cli, store):
     assert result.exit_code == 1
     assert "needs bondcoach 3.1.0 or newer" in flat(result.stderr)
     assert schema_of(path) == 3  # left untouched
+
+
+def test_a_profile_change_says_once_that_1_0_computers_must_upgrade(cli, store):
+    legacy = store["data"] / "profile.json"
+    before = legacy.read_bytes()
+    first = run(cli, store, "B", "setup", "--awake-hours", "12")
+    assert first.exit_code == 0, first.stderr
+    notice = flat(first.stderr)
+    assert "computers still on bondcoach 1.0" in notice and DEVICE_A in notice
+    again = run(cli, store, "B", "setup", "--week-start", "sunday")
+    assert "bondcoach 1.0" not in again.stderr
+    assert legacy.read_bytes() == before  # 1.0's profile.json is never rewritten
+    shown = json_out(run(cli, store, "A", "setup", "--show", "--json"))
+    assert (shown["baby_name"], shown["awake_hours"], shown["week_start"]) == (
+        "Mia",
+        12,
+        "sunday",
+    )

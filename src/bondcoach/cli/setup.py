@@ -93,6 +93,8 @@ def setup_command(
         today,
         lambda profile, caregiver, joining: _interview(profile, caregiver, joining, today),
     )
+    for warning in facts.warnings:
+        views.warn(warning)
     setup_view.show_profile(facts, saved=True)
 
 
