@@ -30,8 +30,9 @@ def setup_command(
         str | None,
         typer.Option(
             "--due-date",
-            metavar="YYYY-MM-DD",
-            help="The due date: for a baby born early (age counted from it) or still on the way.",
+            metavar="DATE",
+            help="The due date, like 2026-09-14: for a baby born early (age counted from it) "
+            "or still on the way.",
         ),
     ] = None,
     caregiver: Annotated[
