@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ class ProfileFacts:
     target_minutes_today: int
     data_folder: Path
     today: date
+    warnings: tuple[str, ...] = ()  # e.g. once: computers still on 1.0 must upgrade
 
 
 def _facts(profile: Profile, caregiver: str | None, today: date) -> ProfileFacts:
@@ -96,6 +97,19 @@ def setup(flags: SetupFlags, today: date, interview: Interview) -> ProfileFacts:
         changed = profile.with_changes(**changes)
         check_dates(changed.birth_date, changed.due_date, today)  # before anything is saved
         save_profile(changed, clock.now())
+        notices = _schema_notice()
+    else:
+        notices = ()
     if new_caregiver != this_device.caregiver or not device.device_exists():
         device.save_caregiver(new_caregiver)  # from now on this computer is known
-    return _facts(load_profile(), new_caregiver, today)
+    return replace(_facts(load_profile(), new_caregiver, today), warnings=notices)
+
+
+def _schema_notice() -> tuple[str, ...]:
+    """The profile record is the new format: say once if 1.0 computers share the folder."""
+    from bondcoach.storage.session_store import open_store
+    from bondcoach.storage.upgrade import tell_once_about_schema
+
+    store = open_store()
+    tell_once_about_schema(store)
+    return tuple(store.notices)

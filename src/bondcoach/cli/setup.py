@@ -30,8 +30,9 @@ def setup_command(
         str | None,
         typer.Option(
             "--due-date",
-            metavar="YYYY-MM-DD",
-            help="The due date: for a baby born early (age counted from it) or still on the way.",
+            metavar="DATE",
+            help="The due date, like 2026-09-14: for a baby born early (age counted from it) "
+            "or still on the way.",
         ),
     ] = None,
     caregiver: Annotated[
@@ -93,6 +94,8 @@ def setup_command(
         today,
         lambda profile, caregiver, joining: _interview(profile, caregiver, joining, today),
     )
+    for warning in facts.warnings:
+        views.warn(warning)
     setup_view.show_profile(facts, saved=True)
 
 
