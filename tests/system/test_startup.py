@@ -80,3 +80,62 @@ def test_report_imports_only_its_own_command() -> None:
         "bondcoach.cli.report",
     }
     assert "bondcoach.views.page" not in loaded  # the page renderer waits for --save
+
+
+# pydantic's model machinery: the tips YAML and nothing else on the everyday path.
+PYDANTIC = {"pydantic", "pydantic_core", "yaml", "annotated_types"}
+EVERYDAY = [
+    ("log", "15", "--ago", "20m"),  # first: the others then read a session
+    ("log", "10", "-a", "sing", "-n", "a note", "--mood", "4"),
+    ("week",),
+    ("week", "--json"),
+    ("history",),
+    ("history", "--json"),
+    (),
+    ("tip",),
+    ("export",),
+    ("edit", "@", "-m", "12"),
+    ("delete", "--yes", "@"),
+    ("undo",),
+]
+
+
+def test_everyday_commands_import_no_pydantic_model_machinery() -> None:
+    """Sessions and the profile are validated by msgspec: log, week, history, the bare
+    command, tip, export, edit, delete and undo import neither pydantic nor PyYAML."""
+    modules_after("tip")  # the first tip builds the tips cache (pydantic, on purpose)
+    modules_after("log", "5", "--ago", "1h")
+    session_id = json.loads(run_json("history", "--json"))[-1]["id"]
+    for args in EVERYDAY:
+        args = tuple(session_id if arg == "@" else arg for arg in args)
+        loaded = top_level(modules_after(*args))
+        assert not loaded & PYDANTIC, (args, loaded & PYDANTIC)
+        assert not loaded & HEAVY, args
+        assert "msgspec" in loaded or args in {("tip",), ()}, args
+
+
+def test_heavy_paths_stay_lazy() -> None:
+    """The report's page renderer, doctor's checks and import's parser wait for their
+    commands: week and log load none of them."""
+    modules_after("log", "5", "--ago", "1h")
+    for args in (("week",), ("log", "3", "--ago", "2m"), ("history",)):
+        loaded = modules_after(*args)
+        for lazy in (
+            "bondcoach.views.page",
+            "bondcoach.storage.checkup",
+            "bondcoach.core.transfer",
+            "bondcoach.storage.id_index",
+            "jinja2",
+        ):
+            assert lazy not in loaded, (args, lazy)
+
+
+def run_json(*args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "bondcoach", *args],
+        env=os.environ.copy(),
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout

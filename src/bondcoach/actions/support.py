@@ -33,7 +33,7 @@ class SupportFound:
 
 
 def support(country: str | None) -> SupportFound:
-    from bondcoach.core.models import without_controls
+    from bondcoach.core.text import without_controls
     from bondcoach.guidance.support import find_country, load_support
 
     found = load_support()

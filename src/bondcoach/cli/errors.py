@@ -63,7 +63,7 @@ def _activity_hint(error: UsageError, message: str, command: str) -> str | None:
     import re
     import shlex
 
-    from bondcoach.core.models import without_controls
+    from bondcoach.core.text import without_controls
 
     extra = re.search(r"unexpected extra arguments?(?:\(s\))? \((.*)\)$", message)
     ctx = error.ctx
