@@ -74,6 +74,15 @@ def device_file() -> Path:
 
 def folder_key(folder: Path) -> str:
     """A short stable name for a data folder, for per-folder files in the state folder."""
-    import hashlib
+    import importlib
 
-    return hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    # The builtin SHA-256 (the same digest) before hashlib, whose OpenSSL set-up costs
+    # every data command a few milliseconds: _sha2 from Python 3.12, _sha256 before.
+    for name in ("_sha2", "_sha256", "hashlib"):
+        try:
+            sha256 = importlib.import_module(name).sha256
+            break
+        except (ImportError, AttributeError):
+            continue
+    digest: str = sha256(str(folder.resolve()).encode()).hexdigest()
+    return digest[:16]
