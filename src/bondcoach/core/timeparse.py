@@ -74,10 +74,11 @@ def localize(wall: datetime) -> datetime:
     not at all (clocks go forward). The rule: a repeated time means its first
     occurrence; a time that never happened is refused.
     """
-    first = wall.replace(fold=0).astimezone()
-    second = wall.replace(fold=1).astimezone()
-    for candidate in (first, second):
-        if candidate.astimezone().replace(tzinfo=None) == wall.replace(fold=0):
+    wall = wall.replace(fold=0)
+    for fold in (0, 1):
+        # A local time read back: its wall clock is ``wall`` only if ``wall`` happened.
+        candidate = wall.replace(fold=fold).astimezone()
+        if candidate.replace(tzinfo=None) == wall:
             return candidate
     raise InputError(
         f"{wall:%Y-%m-%d %H:%M} did not happen here: the clocks jumped forward that night"
