@@ -16,6 +16,9 @@ def shipped_file(name: str) -> Path:
     beside = Path(__file__).parents[1] / "data" / name
     if beside.is_file():
         return beside
+    checkout = Path(__file__).resolve().parents[3] / "data" / name
+    if checkout.is_file():  # a source checkout (an editable install): the same test
+        return checkout
     from importlib.resources import files
 
     packaged = Path(str(files("bondcoach") / "data" / name))

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -42,8 +41,7 @@ def months_between(first: date, last: date) -> list[str]:
     return keys
 
 
-@dataclass(frozen=True)
-class MonthFile:
+class MonthFile(NamedTuple):  # a NamedTuple: a dataclass costs every run ~0.6 ms to define
     path: Path
     device: str
     month: str
