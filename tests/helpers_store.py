@@ -29,7 +29,10 @@ def copy_store(to: Path) -> dict[str, Path]:
 
 
 def expected_history() -> list[dict[str, object]]:
-    return json.loads((FIXTURE / "expected-history.json").read_text(encoding="utf-8"))
+    """1.0.0's own 'history --json', as bondcoach 2 gives it: each session also names
+    whose time it was (1.0 knew one baby, Mia, so every session is hers)."""
+    found = json.loads((FIXTURE / "expected-history.json").read_text(encoding="utf-8"))
+    return [{**session, "babies": ["Mia"]} for session in found]
 
 
 def expected_export() -> str:
