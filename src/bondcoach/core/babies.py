@@ -13,10 +13,16 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from bondcoach.core.coach import DayProgress
-from bondcoach.core.models import Session
+from typing import TYPE_CHECKING
+
 from bondcoach.core.profile import FIRST_BABY, Baby, Profile
 from bondcoach.errors import InputError
+
+if TYPE_CHECKING:  # kept light: 'bondcoach tip' uses this module and never loads pydantic
+    from bondcoach.core.coach import DayProgress
+    from bondcoach.core.models import Session
+    from bondcoach.core.targets import TargetSettings
+    from bondcoach.core.week import WeekSummary
 
 UNNAMED_BABY = "(no name)"
 
@@ -102,11 +108,11 @@ def youngest(profile: Profile) -> Baby:
     """The baby born last (one still on the way counts as youngest of all)."""
     babies = family(profile)
 
-    def order(baby: Baby) -> tuple[int, str]:
-        when = baby.birth_date or baby.due_date
-        return (when.toordinal() if when else 0, baby.id)
+    def order(place: int) -> tuple[int, int]:
+        when = babies[place].birth_date or babies[place].due_date
+        return (when.toordinal() if when else 0, -place)  # twins: the first named
 
-    return max(babies, key=order) if len(babies) > 1 else babies[0]
+    return babies[max(range(len(babies)), key=order)]
 
 
 def new_id(profile: Profile, name: str) -> str:
@@ -141,6 +147,38 @@ def progress_for(
     sessions: Iterable[Session], day: date, profile: Profile, whose: Sequence[Baby]
 ) -> DayProgress:
     """How ``day`` is going with these babies: each session with any of them counted once."""
+    from bondcoach.core.coach import DayProgress
+
+    from bondcoach.core.coach import DayProgress
+
     ids = {baby.id for baby in whose}
     todays = [s for s in sessions if s.day == day and ids & set(session_ids(s))]
     return DayProgress(day, sum(s.minutes for s in todays), aim_for(day, profile, whose), len(todays))
+
+
+def aims_of(profile: Profile, whose: Sequence[Baby]) -> TargetSettings | tuple[TargetSettings, ...]:
+    """One baby's aim settings, or several babies' (their day's aim is the largest)."""
+    settings = tuple(profile.target_settings(baby.id) for baby in whose)
+    return settings[0] if len(settings) == 1 else settings
+
+
+def weeks_by_baby(
+    sessions: Sequence[Session],
+    start: date,
+    today: date,
+    profile: Profile,
+    whose: Sequence[Baby],
+    first_log: date | None,
+) -> dict[str, WeekSummary]:
+    """Each baby's own week (the week starting ``start``): their sessions, their aim."""
+    from dataclasses import replace
+
+    from bondcoach.core.week import counts_from, summarize_week
+
+    found = {}
+    for baby in whose:
+        settings = profile.target_settings(baby.id)
+        summary = summarize_week(for_baby(sessions, baby.id), start, today, settings)
+        counted = counts_from(baby.birth_date, first_log, today)
+        found[label(baby)] = replace(summary, counts_from=counted)
+    return found

@@ -94,13 +94,17 @@ class Profile:
 
     @property
     def families(self) -> frozenset[str]:
-        """Which tips marked ``for:`` suit this family: born-early (the first baby born
+        return self.families_for(FIRST_BABY)
+
+    def families_for(self, baby_id: str) -> frozenset[str]:
+        """Which tips marked ``for:`` suit this baby's family: born-early (this baby born
         more than 21 days before the due date), twins (two babies born the same day),
         siblings (several babies)."""
         from bondcoach.core.corrected_age import is_born_early
 
         kinds = set()
-        if is_born_early(self.birth_date, self.due_date):
+        baby = self.baby(baby_id)
+        if is_born_early(baby.birth_date, baby.due_date):
             kinds.add("born-early")
         babies = self.babies
         if len(babies) > 1:
