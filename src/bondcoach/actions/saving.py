@@ -90,7 +90,7 @@ def save_session(
     """Store a session, remember it for undo, and say how today is going. Without
     ``baby_names`` the session is time with every baby in the profile now."""
     from bondcoach.core import babies
-    from bondcoach.core.coach import day_progress, new_session, repeats_existing
+    from bondcoach.core.coach import new_session, repeats_existing
     from bondcoach.storage.device import load_device
     from bondcoach.storage.profile import load_profile
     from bondcoach.storage.session_store import new_session_id, open_store

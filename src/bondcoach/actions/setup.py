@@ -110,7 +110,8 @@ def _changes(flags: SetupFlags, profile: Profile, today: date) -> dict[str, Any]
     if flags.add_baby is not None:
         if flags.baby is not None or flags.baby_name is not None:
             raise InputError(
-                "--add-baby gives the new baby's name; to rename one, use --baby NAME --baby-name NEW"
+                "--add-baby gives the new baby's name; "
+                "to rename one, use --baby NAME --baby-name NEW"
             )
         name = check_name(flags.add_baby)
         if name is None:

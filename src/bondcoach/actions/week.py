@@ -24,9 +24,7 @@ class Week:
     by_baby: dict[str, WeekSummary] = field(default_factory=dict)
 
 
-def week(
-    day: date | None, today: date, moods: bool = False, baby: str | None = None
-) -> Week:
+def week(day: date | None, today: date, moods: bool = False, baby: str | None = None) -> Week:
     """The week that holds ``day`` (default today), read from the store; with
     ``moods``, each caregiver's moods that week too (for a saved picture); with
     ``baby``, that baby's week alone (an unknown name is exit 2)."""

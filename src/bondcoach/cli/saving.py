@@ -88,7 +88,7 @@ def ask_babies(family: Family, to_stderr: bool) -> tuple[str, ...]:
         unknown = [part for part in picked if part.casefold() not in by_key]
         if unknown:
             known = ", ".join(family.names)
-            raise InputError(f"no baby called {unknown[0]!r}; the babies are: {known}")
+            raise InputError(f"no baby called {unknown[0]!r}; known: {known}")
         return tuple(by_key[part.casefold()] for part in picked)
 
     return ask_until(messages.prompt_babies(family.names), "", check, to_stderr)

@@ -12,7 +12,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date
-
 from typing import TYPE_CHECKING
 
 from bondcoach.core.profile import FIRST_BABY, Baby, Profile
@@ -60,7 +59,7 @@ def unknown(profile: Profile, name: str) -> InputError:
             f"no baby called {name.strip()!r}: no baby's name is set yet",
             hint="'bondcoach setup --baby-name NAME' gives one.",
         )
-    return InputError(f"no baby called {name.strip()!r}; the babies are: {', '.join(known)}")
+    return InputError(f"no baby called {name.strip()!r}; known: {', '.join(known)}")
 
 
 def chosen(profile: Profile, names: Iterable[str]) -> tuple[Baby, ...]:
@@ -149,11 +148,11 @@ def progress_for(
     """How ``day`` is going with these babies: each session with any of them counted once."""
     from bondcoach.core.coach import DayProgress
 
-    from bondcoach.core.coach import DayProgress
-
     ids = {baby.id for baby in whose}
     todays = [s for s in sessions if s.day == day and ids & set(session_ids(s))]
-    return DayProgress(day, sum(s.minutes for s in todays), aim_for(day, profile, whose), len(todays))
+    return DayProgress(
+        day, sum(s.minutes for s in todays), aim_for(day, profile, whose), len(todays)
+    )
 
 
 def aims_of(profile: Profile, whose: Sequence[Baby]) -> TargetSettings | tuple[TargetSettings, ...]:

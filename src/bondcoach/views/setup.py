@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING, Any
 from bondcoach.views import console, plain, span
 
 if TYPE_CHECKING:
-    from bondcoach.actions.setup import ProfileFacts
-    from bondcoach.actions.setup import Removal
+    from bondcoach.actions.setup import ProfileFacts, Removal
     from bondcoach.core.profile import Baby, Profile
 
 
@@ -26,9 +25,7 @@ def baby_json(facts: ProfileFacts, baby: Baby) -> dict[str, Any]:
         "age_days": (facts.today - born).days if born else None,
         "guidance_age_days": guidance_age(born, due, facts.today),
         "awake_hours": baby.awake_hours,
-        "target_minutes_today": daily_target(
-            facts.today, facts.profile.target_settings(baby.id)
-        ),
+        "target_minutes_today": daily_target(facts.today, facts.profile.target_settings(baby.id)),
     }
 
 
