@@ -36,7 +36,19 @@ def expected_history() -> list[dict[str, object]]:
 
 
 def expected_export() -> str:
-    return (FIXTURE / "expected-export.csv").read_text(encoding="utf-8")
+    """1.0.0's own CSV export, as bondcoach 2 writes it: the same bytes, plus a last
+    column, babies, naming Mia on every row (1.0 knew one baby)."""
+    import csv
+    import io
+
+    with (FIXTURE / "expected-export.csv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([*rows[0], "babies"])
+    writer.writerows([*row, "Mia"] for row in rows[1:])
+    # Read back as read_text reads the file (universal newlines), as the test compares.
+    return io.TextIOWrapper(io.BytesIO(out.getvalue().encode()), encoding="utf-8").read()
 
 
 def schema_of(path: Path) -> int:

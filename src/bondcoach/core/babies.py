@@ -181,3 +181,31 @@ def weeks_by_baby(
         counted = counts_from(baby.birth_date, first_log, today)
         found[label(baby)] = replace(summary, counts_from=counted)
     return found
+
+
+def export_names(profile: Profile, session: Session) -> list[str]:
+    """A session's babies as export writes them: names, an id the profile does not know
+    as it is (so an import's unknown names come back out unchanged), and the first
+    baby, while it has no name, as nothing at all (1.0's sessions, and back in the same)."""
+    every = {baby.id: baby.name for baby in profile.all_babies}
+    found = []
+    for one in session_ids(session):
+        name = every.get(one)
+        if name:
+            found.append(name)
+        elif one != FIRST_BABY:
+            found.append(one)
+    return found
+
+
+def stored_id(profile: Profile, name: str) -> str:
+    """What a session stores for an imported name: the id of the baby called that (case
+    aside; one in the profile now first), or else the name itself."""
+    known = find(profile, name)
+    if known is not None:
+        return known.id
+    wanted = name.casefold()
+    for baby in profile.all_babies:
+        if baby.name is not None and baby.name.casefold() == wanted:
+            return baby.id
+    return name
