@@ -10,18 +10,18 @@ FIXTURE = Path(__file__).parent / "fixtures" / "store-1.0.0"
 DEVICE_A, DEVICE_B = "ef1545476951", "af9bee0cc804"
 
 
-def copy_store(to: Path) -> dict[str, Path]:
+def copy_store(to: Path, fixture: Path = FIXTURE) -> dict[str, Path]:
     """The 1.0.0 store under ``to``: {"data", "A", "B"} (A and B: the state folders).
 
     Each computer's undo journal is named after the data folder's path; it is renamed
     for the copy's path, as if the family had always kept the folder there."""
     from bondcoach.storage import paths
 
-    shutil.copytree(FIXTURE / "family", to / "family")
+    shutil.copytree(fixture / "family", to / "family")
     found = {"data": to / "family"}
     for side in ("a", "b"):
         state = to / f"computer-{side}"
-        shutil.copytree(FIXTURE / f"computer-{side}", state)
+        shutil.copytree(fixture / f"computer-{side}", state)
         (journal,) = state.glob("last-change-*.json")
         journal.rename(state / f"last-change-{paths.folder_key(found['data'])}.json")
         found[side.upper()] = state

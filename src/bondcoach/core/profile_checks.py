@@ -100,7 +100,8 @@ def check_babies(profile: Profile, today: date, changed: Collection[str]) -> Non
     """The dates of each baby in ``changed`` (ids) make sense, and no two babies share a
     name (case aside)."""
     seen: dict[str, str] = {}
-    for baby in profile.babies:
+    # Babies not changed first, so a clash names the baby already there.
+    for baby in sorted(profile.babies, key=lambda one: one.id in changed):
         if baby.id in changed:
             check_dates(baby.birth_date, baby.due_date, today)
         if baby.name is None:
