@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ class ProfileFacts:
     target_minutes_today: int
     data_folder: Path
     today: date
+    warnings: tuple[str, ...] = ()  # e.g. once: computers still on 1.0 must upgrade
 
 
 def _facts(profile: Profile, caregiver: str | None, today: date) -> ProfileFacts:
@@ -83,9 +84,12 @@ def setup(flags: SetupFlags, today: date, interview: Interview) -> ProfileFacts:
         touched = {path.split(".")[1] for path in _paths(changes) if path.startswith("babies.")}
         check_babies(changed, today, touched)  # before anything is saved
         save_profile(changed, clock.now())
+        notices = _schema_notice()
+    else:
+        notices = ()
     if new_caregiver != this_device.caregiver or not device.device_exists():
         device.save_caregiver(new_caregiver)  # from now on this computer is known
-    return _facts(load_profile(), new_caregiver, today)
+    return replace(_facts(load_profile(), new_caregiver, today), warnings=notices)
 
 
 def _paths(changes: dict[str, Any]) -> list[str]:
@@ -164,3 +168,13 @@ def remove_baby(name: str, today: date, confirm: Callable[[str, int], bool]) -> 
         return None
     save_profile(profile.with_changes(**{f"babies.{found.id}.removed": True}), clock.now())
     return Removal(babies.label(found), len(sessions))
+
+
+def _schema_notice() -> tuple[str, ...]:
+    """The profile record is the new format: say once if 1.0 computers share the folder."""
+    from bondcoach.storage.session_store import open_store
+    from bondcoach.storage.upgrade import tell_once_about_schema
+
+    store = open_store()
+    tell_once_about_schema(store)
+    return tuple(store.notices)

@@ -31,7 +31,8 @@ def setup_command(
         typer.Option(
             "--due-date",
             metavar="DATE",
-            help="The due date: for a baby born early (age counted from it) or still on the way.",
+            help="The due date, like 2026-09-14: for a baby born early (age counted from it) "
+            "or still on the way.",
         ),
     ] = None,
     caregiver: Annotated[
@@ -125,6 +126,8 @@ def setup_command(
         today,
         lambda profile, caregiver, joining: _interview(profile, caregiver, joining, today),
     )
+    for warning in facts.warnings:
+        views.warn(warning)
     setup_view.show_profile(facts, saved=True)
 
 

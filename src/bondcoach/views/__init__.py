@@ -121,9 +121,8 @@ def today_row(minutes: int, target: int, baby_name: str | None) -> RenderableTyp
         return f"Today {escape(who_phrase(baby_name))}, so far: {so_far}."
     row = Table.grid(padding=(0, 1))
     label = f"Today {escape(who_phrase(baby_name))}, so far:"
-    # The words stay on one line ('Today with Mia and Leo, so far:'); the bar gives way
-    # to long names, so the row still fits 80 columns.
-    row.add_column(no_wrap=True)
+    # The bar gives way to long names ('Today with Mia and Leo, so far:'), so the row
+    # still fits 80 columns on one line.
     bar = max(8, 24 - max(0, len(label) - 24))
     if target <= 0:  # no aim (still expecting): the time alone, no bar to measure it by
         row.add_row(label, duration(minutes))
