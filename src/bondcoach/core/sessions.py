@@ -60,6 +60,11 @@ def _tidy_who(value: str | None) -> str | None:
     return " ".join(value.split()) or None
 
 
+def _tidy_babies(value: tuple[str, ...]) -> tuple[str, ...]:
+    tidy = (" ".join(without_controls(one, keep=WHITESPACE).split()) for one in value)
+    return tuple(dict.fromkeys(one for one in tidy if one))
+
+
 class _Fields(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """A session's fields and their constraints (a stored record has them too)."""
 
@@ -90,6 +95,10 @@ class Session(_Fields, frozen=True, forbid_unknown_fields=True, kw_only=True):
             who = _tidy_who(self.who)
             if who != self.who:
                 msgspec.structs.force_setattr(self, "who", who)
+        if self.babies:
+            babies = _tidy_babies(self.babies)
+            if babies != self.babies:
+                msgspec.structs.force_setattr(self, "babies", babies)
 
     @classmethod
     def model_validate(cls, data: dict[str, Any]) -> Session:
