@@ -10,14 +10,27 @@ month read here gives the same sessions as a month read on its own.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from bondcoach.core.sessions import Record, Session
-from bondcoach.storage.records import MonthFile, month_key
+from bondcoach.storage.records import MonthFile, current_sessions, month_key
 
 if TYPE_CHECKING:
     from bondcoach.storage.id_index import IdIndex
-    from bondcoach.storage.session_reader import SessionReader
+
+
+class SessionReader(Protocol):
+    """What these reads need of ``session_reader.SessionReader``."""
+
+    @property
+    def root(self) -> Path: ...
+
+    def month_files(self) -> Iterator[MonthFile]: ...
+
+    def pending_records(self) -> list[Record]: ...
+
+    def read_records(self, path: Path, device: str) -> list[Record] | None: ...
 
 
 class Listing:
@@ -44,8 +57,6 @@ class Listing:
         return records
 
     def sessions_in(self, month: str) -> list[Session]:
-        from bondcoach.storage.session_reader import current_sessions
-
         return current_sessions(self.records_in(month), lambda day: month_key(day) == month)
 
     def index(self) -> IdIndex:
@@ -63,6 +74,21 @@ def every_session(reader: SessionReader) -> Iterator[Session]:
     listing = Listing(reader)
     for month in listing.months():
         yield from listing.sessions_in(month)
+
+
+def find_one(reader: SessionReader, prefix: str) -> Session:
+    """The one current session whose id starts with ``prefix``."""
+    from bondcoach.errors import InputError
+
+    wanted = prefix.strip().lower()
+    if len(wanted) < 4:
+        raise InputError("give at least the first 4 characters of the id (see 'bondcoach history')")
+    matches = sessions_with_prefix(reader, wanted)
+    if not matches:
+        raise InputError(f"no session has an id starting {wanted!r} (see 'bondcoach history')")
+    if len(matches) > 1:
+        raise InputError(f"{len(matches)} sessions have ids starting {wanted!r}; give more of it")
+    return matches[0]
 
 
 def sessions_with_prefix(reader: SessionReader, prefix: str) -> list[Session]:

@@ -10,14 +10,14 @@ the reading and writing.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import msgspec
 
-from bondcoach.core.sessions import Record, StoredRecord, split_error
+from bondcoach.core.sessions import Record, Session, StoredRecord, split_error
 from bondcoach.errors import DataError
 from bondcoach.storage.schema import REQUIRES, check_schema
 
@@ -185,3 +185,13 @@ def new_session_id() -> str:
     import secrets
 
     return secrets.token_hex(6)
+
+
+def current_sessions(records: Iterable[Record], on: Callable[[date], bool]) -> list[Session]:
+    """The newest version of each session, unless deleted, on the days asked for."""
+    live = [
+        record.session
+        for record in newest_versions(records).values()
+        if not record.deleted and on(record.session.day)
+    ]
+    return sorted(live, key=lambda session: (session.start, session.id))

@@ -18,7 +18,7 @@ still sees the truth.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from bondcoach.storage.records import (
     newest_versions,
     parse_month_file,
 )
+from bondcoach.storage.records import current_sessions as _current
 
 PENDING_NAME = "pending.json"
 
@@ -156,24 +157,10 @@ class SessionReader:
         return live_among(self, ids)
 
     def find(self, prefix: str) -> Session:
-        """The one current session whose id starts with ``prefix``."""
-        from bondcoach.errors import InputError
+        """The one current session whose id starts with ``prefix`` (see history_reads)."""
+        from bondcoach.storage.history_reads import find_one
 
-        wanted = prefix.strip().lower()
-        if len(wanted) < 4:
-            raise InputError(
-                "give at least the first 4 characters of the id (see 'bondcoach history')"
-            )
-        from bondcoach.storage.history_reads import sessions_with_prefix
-
-        matches = sessions_with_prefix(self, wanted)
-        if not matches:
-            raise InputError(f"no session has an id starting {wanted!r} (see 'bondcoach history')")
-        if len(matches) > 1:
-            raise InputError(
-                f"{len(matches)} sessions have ids starting {wanted!r}; give more of it"
-            )
-        return matches[0]
+        return find_one(self, prefix)
 
     def merged_records(self, sessions: Iterable[Session]) -> dict[str, Record | None]:
         """``merged_record`` of each session, reading each month once."""
@@ -198,16 +185,3 @@ class SessionReader:
         stored = [r.updated for r in self.records_for_months(months) if r.session.id in ids]
         latest = max(stored, default=now)
         return now if now > latest else latest + timedelta(microseconds=1)
-
-
-def _current(records: Iterable[Record], on: Callable[[date], bool]) -> list[Session]:
-    """The newest version of each session, unless deleted, on the days asked for."""
-    live = [
-        record.session
-        for record in newest_versions(records).values()
-        if not record.deleted and on(record.session.day)
-    ]
-    return sorted(live, key=lambda session: (session.start, session.id))
-
-
-current_sessions = _current  # for history_reads
