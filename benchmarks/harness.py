@@ -98,7 +98,8 @@ def environment(home: Path, data: Path | None) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("BONDCOACH_", "XDG_")) and key not in ("NO_COLOR", "COLUMNS")
+        if not key.startswith(("BONDCOACH_", "XDG_"))
+        and key not in ("NO_COLOR", "COLUMNS", "PYTHONDONTWRITEBYTECODE")
     }
     env.update(HOME=str(home), TERM="xterm-256color", FORCE_COLOR="1", COLUMNS="100")
     if data is not None:
