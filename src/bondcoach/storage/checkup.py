@@ -89,11 +89,22 @@ def _other_files(profile_path: Path, user_tips: Path) -> list[Finding]:
 
 
 def _leftover_temp_files(store: SessionStore) -> list[Finding]:
+    """Named and removed: the data folder (backups/ and its root too) and the state folder.
+    Only files of processes that no longer run (their pid is in the name)."""
+    from bondcoach.storage import paths
+    from bondcoach.storage.fsio import leftover_temp_files
+
     found = []
-    for path in store.leftover_temp_files():
-        found.append(
-            Finding(NOTE, path, "left over from a save that was interrupted; safe to delete")
-        )
+    for path in [*store.leftover_temp_files(), *leftover_temp_files(paths.state_dir())]:
+        try:
+            path.unlink()
+        except OSError as error:
+            problem = f"could not remove it ({error.strerror or error}); safe to delete"
+            found.append(
+                Finding(NOTE, path, f"left over from a save that was cut short; {problem}")
+            )
+            continue
+        found.append(Finding(NOTE, path, "left over from a save that was cut short; removed"))
     return found
 
 

@@ -8,18 +8,35 @@ leaves either the old bytes or the new ones. Nothing here ever truncates a file 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from bondcoach.errors import DataError
+from bondcoach.errors import DataError, note_saved, notice
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 TEMP_PREFIX = ".tmp-"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _IS_POSIX = os.name == "posix"
+# A folder fsync that fails with these means the file system cannot flush folders at all
+# (network shares, some FUSE mounts): the rename itself is done, so the save stands.
+_FLUSH_UNSUPPORTED = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP}
+
+
+class FlushFailed(DataError):
+    """The new bytes replaced the file, but its folder could not be flushed to disk."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"{path} was written, but its folder could not be flushed to disk ({reason}); "
+            "the change may not survive a power cut"
+        )
+        self.path = path
+
+    message_says_saved = True
 
 
 def refuse_symlink(path: Path) -> None:
@@ -116,14 +133,65 @@ def atomic_write(path: Path, data: bytes, own_folder: bool = True) -> None:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+    note_saved(path)
     try:
         _fsync_dir(path.parent)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise DataError(
-            f"{path} was written, but its folder could not be flushed to disk ({reason}); "
-            "the change may not survive a power cut"
-        ) from error
+        raise FlushFailed(path, error.strerror or str(error)) from error
+
+
+def remove_file(path: Path) -> None:
+    """Remove one of our files and flush its folder, so the removal survives a crash."""
+    refuse_symlink(path)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise DataError(f"could not remove {path}: {error.strerror or error}") from error
+    try:
+        _fsync_dir(path.parent)
+    except OSError as error:
+        raise FlushFailed(path, error.strerror or str(error)) from error
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete temporary files a killed bondcoach left in ``folder`` (those of a process
+    that still runs are its own, mid-save); the ones removed."""
+    removed = []
+    for path in leftover_temp_files(folder, recursive=False):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def leftover_temp_files(folder: Path, recursive: bool = True) -> list[Path]:
+    """Temporary files of bondcoach processes that no longer run, under ``folder``."""
+    pattern = f"**/{TEMP_PREFIX}*" if recursive else f"{TEMP_PREFIX}*"
+    try:
+        found = sorted(folder.glob(pattern))
+    except OSError:
+        return []
+    # A link is never ours: it is planted, and refused where it is met, not removed.
+    return [path for path in found if not path.is_symlink() and not _writer_alive(path)]
+
+
+def _writer_alive(temp: Path) -> bool:
+    """Temp names carry the writer's pid: .tmp-<name>.<pid>.<random>."""
+    parts = temp.name.rsplit(".", 2)
+    if len(parts) != 3 or not parts[1].isdigit():
+        return False
+    pid = int(parts[1])
+    if pid == os.getpid():
+        return False  # this process writes one file at a time: an old one is a leftover
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: leave it be
+    return True
 
 
 def create_once(path: Path, data: bytes) -> bool:
@@ -175,13 +243,35 @@ def _fsync_dir(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
+    except OSError as error:
+        if error.errno not in _FLUSH_UNSUPPORTED:
+            raise
+        _say_once_flush_unsupported(folder)
     finally:
         os.close(fd)
+
+
+def _say_once_flush_unsupported(folder: Path) -> None:
+    """Tell the user once per data folder (remembered in the state folder)."""
+    from bondcoach.storage import paths
+
+    marker = paths.state_dir() / f"no-folder-flush-{paths.folder_key(paths.data_dir())}"
+    if marker.exists():
+        return
+    with contextlib.suppress(OSError, DataError):
+        ensure_private_dir(marker.parent)
+        fd = os.open(marker, os.O_WRONLY | os.O_CREAT | _NOFOLLOW, PRIVATE_FILE)
+        os.close(fd)
+    notice(
+        f"the file system of {folder} cannot flush folders to disk (a network share?); "
+        "bondcoach saves there all the same, but a power cut may lose the last change"
+    )
 
 
 def _entries(folder: Path) -> list[os.DirEntry[str]]:
     """Entries of a folder of ours, refusing planted links rather than skipping them:
     a link skipped in silence would make sessions seem to vanish."""
+    refuse_symlink(folder)  # the folder itself first: scandir would read through it
     try:
         entries = [e for e in os.scandir(folder) if not e.name.startswith(".")]
     except FileNotFoundError:

@@ -10,16 +10,20 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import NoReturn
 
 from bondcoach.core.models import Record, Session
 from bondcoach.errors import DataError
 from bondcoach.storage import paths
 from bondcoach.storage.fsio import (
+    FlushFailed,
     atomic_write,
     ensure_private_dir,
     read_bytes,
     refuse_links_below,
     refuse_symlink,
+    remove_file,
+    remove_leftovers,
 )
 from bondcoach.storage.records import SCHEMA_VERSION as SCHEMA_VERSION
 from bondcoach.storage.records import by_month, month_key, month_payload
@@ -37,21 +41,34 @@ class SessionStore(SessionReader):
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the cross-process lock for a read-modify-write of this device's files."""
+        """Hold the cross-process lock (re-entrant within this store) for a
+        read-modify-write of this device's files, or for a consistent read."""
         from filelock import FileLock, Timeout
 
-        ensure_private_dir(self.lock_file.parent)
-        refuse_symlink(self.lock_file)
-        lock = FileLock(self.lock_file, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+        if self._lock is None:
+            ensure_private_dir(self.lock_file.parent)
+            refuse_symlink(self.lock_file)
+            self._lock = FileLock(self.lock_file, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
         try:
-            with lock:
-                yield
+            self._lock.acquire()
         except Timeout as error:
             raise DataError(
                 f"another bondcoach has held the lock {self.lock_file} for "
                 f"{LOCK_TIMEOUT_SECONDS:.0f} seconds; nothing was saved",
                 hint="Wait for the other command to finish, then try again.",
             ) from error
+        except OSError as error:
+            raise DataError(
+                f"could not take the lock {self.lock_file} ({error.strerror or error}); "
+                "nothing was saved"
+            ) from error
+        try:
+            yield
+        finally:
+            # A release that fails changes nothing on disk (the lock goes with the
+            # process anyway): the work inside stands, so it must not be reported failed.
+            with contextlib.suppress(OSError):
+                self._lock.release()
 
     def own_file(self, month: str) -> Path:
         return self.month_file(self.device, month)
@@ -61,30 +78,55 @@ class SessionStore(SessionReader):
 
         One month is one atomic file replacement. Several months (an edit that moves
         a session, an import) first write all the records to ``pending.json``, which
-        readers include, so the change shows whole or not at all: if a month then
-        fails, the months already written are put back; if the process dies, the
-        pending file finishes the job on the next save.
+        readers include, so the change shows whole or not at all. If any step then
+        fails (a folder flush included), the months already replaced are put back and
+        pending.json removed: nothing changed. If even that fails, or the process dies,
+        pending.json keeps the whole change and the next save finishes the job.
         """
-        self._finish_pending(now)
         records = list(records)
         grouped = by_month(records)
+        self._refuse_links(grouped)  # before anything is read or written
+        self._clean_leftovers()
+        self._finish_pending(now)
+        self._pending = None
         if len(grouped) <= 1:
             for month, additions in grouped.items():
                 self._write_month(month, additions, now)
             return
         pending = self.pending_file(self.device)
-        atomic_write(pending, month_payload(self.device, "pending", records))
         written: list[tuple[Path, bytes | None]] = []
         try:
+            atomic_write(pending, month_payload(self.device, "pending", records))
             for month, additions in sorted(grouped.items()):
                 path = self.own_file(month)
                 before = read_bytes(path)
-                self._write_month(month, additions, now)  # on failure: old bytes kept
+                try:
+                    self._write_month(month, additions, now)  # on failure: old bytes kept
+                except FlushFailed:
+                    written.append((path, before))  # replaced, only not flushed
+                    raise
                 written.append((path, before))
-        except DataError:
-            self._put_back(written, pending)
-            raise
-        pending.unlink()
+        except DataError as error:
+            self._put_back(written, pending, error)
+        with contextlib.suppress(DataError):
+            # Complete either way: a pending.json left now only repeats what the months
+            # hold, and the next save removes it (doctor names it meanwhile).
+            remove_file(pending)
+
+    def _refuse_links(self, grouped: dict[str, list[Record]]) -> None:
+        from bondcoach.storage.backups import backups_dir
+
+        own = self.pending_file(self.device)
+        for path in [own, *(self.own_file(month) for month in grouped)]:
+            refuse_links_below(self.root, path)
+        refuse_links_below(self.root, backups_dir(self.root) / self.device / PENDING_NAME)
+
+    def _clean_leftovers(self) -> None:
+        """Temporary files of a save that was killed: under the lock, none is in use."""
+        from bondcoach.storage.backups import backups_dir
+
+        for folder in (self.pending_file(self.device).parent, backups_dir(self.root) / self.device):
+            remove_leftovers(folder)
 
     def _write_month(self, month: str, additions: list[Record], now: datetime) -> None:
         from bondcoach.storage.backups import keep_backup
@@ -101,19 +143,31 @@ class SessionStore(SessionReader):
             keep_backup(self.root, self.device, month, raw, now)
         atomic_write(path, month_payload(self.device, month, [*existing, *fresh]))
 
-    def _put_back(self, written: list[tuple[Path, bytes | None]], pending: Path) -> None:
+    def _put_back(
+        self, written: list[tuple[Path, bytes | None]], pending: Path, cause: DataError
+    ) -> NoReturn:
         try:
             for path, old in written:
-                if old is None:
-                    path.unlink(missing_ok=True)
-                else:
-                    atomic_write(path, old)
-            pending.unlink()
-        except (OSError, DataError) as error:
-            raise DataError(
-                f"a save across months failed and could not be undone ({error}); "
-                f"{pending} keeps the whole change and the next save completes it"
-            ) from error
+                try:
+                    if old is None:
+                        remove_file(path)
+                    else:
+                        atomic_write(path, old)
+                except FlushFailed:
+                    pass  # the old bytes are back in place; only the flush failed
+            with contextlib.suppress(FlushFailed):
+                remove_file(pending)
+        except DataError as error:
+            failed = DataError(
+                f"a save across months failed ({cause.message}) and could not be undone "
+                f"({error.message}); {pending} keeps the whole change, which shows "
+                "everywhere already, and the next save completes it"
+            )
+            failed.message_says_saved = True
+            raise failed from error
+        raise DataError(
+            f"a save across months failed and was undone: nothing changed ({cause.message})"
+        ) from cause
 
     def _finish_pending(self, now: datetime) -> None:
         """Complete a multi-month save that an earlier process did not finish."""
@@ -125,7 +179,7 @@ class SessionStore(SessionReader):
             by_month(parse_month_file(pending, raw, self.device)).items()
         ):
             self._write_month(month, additions, now)
-        pending.unlink()
+        remove_file(pending)
 
     def add(self, session: Session, now: datetime) -> None:
         self.add_many([session], now)
@@ -164,6 +218,7 @@ class SessionStore(SessionReader):
         from bondcoach.storage.backups import restore_backup
 
         with self.locked():
+            self._clean_leftovers()
             return restore_backup(self.root, self.device, backup, now, self.month_file)
 
 
