@@ -38,8 +38,8 @@ from bondcoach.storage.records import (
 PENDING_NAME = "pending.json"
 
 
-class SessionReader:
-    """Sessions in a data folder, read as one device (the one that writes) sees them."""
+class SessionFiles:
+    """The files of a data folder's sessions: where they are, and their records."""
 
     def __init__(self, root: Path, device: str | None, lock_file: Path) -> None:
         self.root = root
@@ -81,7 +81,9 @@ class SessionReader:
     def snapshot(self) -> Iterator[None]:
         """Reads inside see a multi-month change whole or not at all: writers hold the
         same lock from their pending.json to its removal, and pending.json is read once."""
-        if self._snapshots:
+        if self._snapshots or not self.lock_file.exists():
+            # No lock file: this computer has never saved to this folder, so there is no
+            # change of its own to see half of (and a read leaves the state folder alone).
             yield
             return
         with self.locked():
@@ -147,6 +149,10 @@ class SessionReader:
         if self._snapshots:
             self._pending = records
         return records
+
+
+class SessionReader(SessionFiles):
+    """Sessions in a data folder, read as one device (the one that writes) sees them."""
 
     def sessions_between(self, first: date, last: date) -> list[Session]:
         """Current sessions whose day falls in [first, last], oldest first."""
