@@ -21,6 +21,11 @@ def doctor(restore: Path | None, now: datetime) -> DoctorReport:
     from bondcoach.storage.session_store import open_store
 
     store = open_store()
-    restored = store.restore_backup(restore, now) if restore is not None else None
+    restored = None
+    if restore is not None:
+        from bondcoach.actions.saving import forget_for_undo
+
+        forget_for_undo()  # undo's last change is no longer what the files hold
+        restored = store.restore_backup(restore, now)
     checkup = check_store(store, paths.profile_file(), paths.user_tips_file())
     return DoctorReport(checkup, restored)

@@ -27,7 +27,7 @@ def export(as_csv: bool, out: TextIO, include_notes: bool) -> None:
 
 def import_file(file: Path, now: datetime) -> Imported:
     """Add the sessions in ``file`` that are not stored yet; all rows are checked first."""
-    from bondcoach.actions.saving import remember_for_undo
+    from bondcoach.actions.saving import forget_for_undo, remember_for_undo
     from bondcoach.core.transfer import plan_import
     from bondcoach.errors import InputError
     from bondcoach.storage.fsio import read_user_file
@@ -44,6 +44,7 @@ def import_file(file: Path, now: datetime) -> Imported:
     fresh = plan.new_to(store.live_ids())
     warnings: list[str] = []
     if fresh:
+        forget_for_undo()
         store.add_many(fresh, now)
         remember_for_undo("import", (), fresh, warnings)
     return Imported(len(fresh), plan.rows, len(plan.sessions) - len(fresh), warnings)

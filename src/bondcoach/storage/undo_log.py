@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from bondcoach.core.models import Session
+from bondcoach.errors import DataError
 from bondcoach.storage import paths
-from bondcoach.storage.fsio import atomic_write, read_bytes
+from bondcoach.storage.fsio import atomic_write, read_bytes, remove_file
 
 
 @dataclass(frozen=True)
@@ -56,3 +57,13 @@ def last_change() -> Change | None:
 
 def mark_undone(change: Change) -> None:
     _save(replace(change, undone=True))
+
+
+def disarm() -> None:
+    """Forget the last change BEFORE a new one is saved: if the new change's own note then
+    cannot be written, 'undo' must find nothing, never the change before (which the
+    user already saw saved). Failing here saves nothing."""
+    try:
+        remove_file(_journal_file())
+    except DataError as error:
+        raise DataError(f"{error.message}; nothing was saved") from error
