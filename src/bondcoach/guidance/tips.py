@@ -22,7 +22,7 @@ from bondcoach.storage import paths
 from bondcoach.storage.fsio import read_bytes
 
 BUILTIN_NAME = "tips.yaml"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: texts are cleaned of control characters as they are read
 
 
 def builtin_tips_path() -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bondcoach.views import console
+from bondcoach.views import console, shown
 
 if TYPE_CHECKING:
     from bondcoach.actions.setup import ProfileFacts
@@ -25,7 +25,6 @@ def profile_json(facts: ProfileFacts) -> dict[str, Any]:
 
 
 def show_profile(profile_facts: ProfileFacts, saved: bool = False) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     from bondcoach.formatting import duration
@@ -34,14 +33,14 @@ def show_profile(profile_facts: ProfileFacts, saved: bool = False) -> None:
     caregiver = profile_facts.caregiver
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim")
-    table.add_row("Baby", escape(facts["baby_name"] or "not set"))
+    table.add_row("Baby", shown(facts["baby_name"] or "not set"))
     table.add_row("Born", facts["birth_date"] or "not set (aims assume a newborn)")
     hours = facts["awake_hours"]
     table.add_row("Awake hours", f"{hours:g} (set by you)" if hours else "following age")
     table.add_row("Today's aim", f"about {duration(facts['target_minutes_today'])}")
     table.add_row("Weeks start", facts["week_start"].capitalize())
-    table.add_row("This computer", escape(caregiver or "no caregiver name"))
-    table.add_row("Data folder", escape(facts["data_folder"]))
+    table.add_row("This computer", shown(caregiver or "no caregiver name"))
+    table.add_row("Data folder", shown(facts["data_folder"]))
     out = console()
     if saved:
         out.print("[green]Saved.[/]")
@@ -49,9 +48,7 @@ def show_profile(profile_facts: ProfileFacts, saved: bool = False) -> None:
 
 
 def show_found_profile(profile: Profile) -> None:
-    from rich.markup import escape
-
-    name = escape(profile.baby_name) if profile.baby_name else "your baby"
+    name = shown(profile.baby_name) if profile.baby_name else "your baby"
     console().print(
         f"Found the family profile for {name} in the shared data folder. "
         "Only this computer's caregiver is left to set."
