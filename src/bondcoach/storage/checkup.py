@@ -9,7 +9,7 @@ from pathlib import Path
 from bondcoach.core.checkup import NOTE, OK, PROBLEM, Checkup, Finding
 from bondcoach.errors import DataError
 from bondcoach.storage.backups import list_backups
-from bondcoach.storage.fsio import read_bytes
+from bondcoach.storage.fsio import read_bytes, read_small_file
 from bondcoach.storage.session_store import SessionStore
 
 
@@ -68,6 +68,7 @@ def _unfinished_saves(store: SessionStore) -> list[Finding]:
 
 def _other_files(profile_path: Path, user_tips: Path) -> list[Finding]:
     """The profile, your own tips and this computer's id: each read the way commands do."""
+    from bondcoach.guidance.tips import MAX_USER_TIPS_BYTES
     from bondcoach.guidance.tips_yaml import parse_tips_file
     from bondcoach.storage.device import load_device
     from bondcoach.storage.profile import parse_profile
@@ -76,7 +77,11 @@ def _other_files(profile_path: Path, user_tips: Path) -> list[Finding]:
     checks = ((profile_path, parse_profile), (user_tips, parse_tips_file))
     for path, parse in checks:
         try:
-            raw = read_bytes(path)
+            raw = (
+                read_bytes(path)
+                if path != user_tips
+                else read_small_file(path, MAX_USER_TIPS_BYTES)
+            )
             if raw is not None:
                 parse(path, raw)
         except DataError as error:
@@ -92,7 +97,7 @@ def _leftover_temp_files(store: SessionStore) -> list[Finding]:
     """Named and removed: the data folder (backups/ and its root too) and the state folder.
     Only files of processes that no longer run (their pid is in the name)."""
     from bondcoach.storage import paths
-    from bondcoach.storage.fsio import leftover_temp_files
+    from bondcoach.storage.leftovers import leftover_temp_files
 
     found = []
     for path in [*store.leftover_temp_files(), *leftover_temp_files(paths.state_dir())]:

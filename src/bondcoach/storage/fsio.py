@@ -98,15 +98,37 @@ def read_user_file(path: Path) -> bytes | None:
     return _read(path, 0)
 
 
-def _read(path: Path, flags: int) -> bytes | None:
+def read_small_file(path: Path, limit: int) -> bytes | None:
+    """One of our files that a person may have made (a user's tips.yaml): its bytes, or
+    None when absent; a DataError when it is a link, not a file, or over ``limit``."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise DataError(f"cannot read {path}: {error.strerror or error}") from error
+    if stat.S_ISLNK(info.st_mode):
+        raise DataError(f"{path} is a symbolic link; bondcoach does not follow links there")
+    if not stat.S_ISREG(info.st_mode):
+        raise DataError(f"{path} is not a file")
+    raw = _read(path, _NOFOLLOW, limit + 1)
+    if raw is not None and len(raw) > limit:
+        raise DataError(f"{path} is over {limit // 1_000_000} MB, more than it can hold")
+    return raw
+
+
+def _read(path: Path, flags: int, limit: int = -1) -> bytes | None:
     try:
         fd = os.open(path, os.O_RDONLY | flags | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
     except OSError as error:
         raise DataError(f"cannot read {path}: {error.strerror}") from error
-    with os.fdopen(fd, "rb") as handle:
-        return handle.read()
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            return handle.read(limit)
+    except OSError as error:  # a folder, or a failing disk
+        raise DataError(f"cannot read {path}: {error.strerror or error}") from error
 
 
 def atomic_write(path: Path, data: bytes, own_folder: bool = True) -> None:
@@ -153,45 +175,6 @@ def remove_file(path: Path) -> None:
         _fsync_dir(path.parent)
     except OSError as error:
         raise FlushFailed(path, error.strerror or str(error)) from error
-
-
-def remove_leftovers(folder: Path) -> list[Path]:
-    """Delete temporary files a killed bondcoach left in ``folder`` (those of a process
-    that still runs are its own, mid-save); the ones removed."""
-    removed = []
-    for path in leftover_temp_files(folder, recursive=False):
-        with contextlib.suppress(OSError):
-            path.unlink()
-            removed.append(path)
-    return removed
-
-
-def leftover_temp_files(folder: Path, recursive: bool = True) -> list[Path]:
-    """Temporary files of bondcoach processes that no longer run, under ``folder``."""
-    pattern = f"**/{TEMP_PREFIX}*" if recursive else f"{TEMP_PREFIX}*"
-    try:
-        found = sorted(folder.glob(pattern))
-    except OSError:
-        return []
-    # A link is never ours: it is planted, and refused where it is met, not removed.
-    return [path for path in found if not path.is_symlink() and not _writer_alive(path)]
-
-
-def _writer_alive(temp: Path) -> bool:
-    """Temp names carry the writer's pid: .tmp-<name>.<pid>.<random>."""
-    parts = temp.name.rsplit(".", 2)
-    if len(parts) != 3 or not parts[1].isdigit():
-        return False
-    pid = int(parts[1])
-    if pid == os.getpid():
-        return False  # this process writes one file at a time: an old one is a leftover
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # someone else's process: leave it be
-    return True
 
 
 def create_once(path: Path, data: bytes) -> bool:

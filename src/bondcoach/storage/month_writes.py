@@ -17,8 +17,8 @@ from bondcoach.storage.fsio import (
     read_bytes,
     refuse_links_below,
     remove_file,
-    remove_leftovers,
 )
+from bondcoach.storage.leftovers import remove_leftovers
 from bondcoach.storage.records import by_month, month_payload, parse_month_file
 from bondcoach.storage.session_reader import PENDING_NAME, SessionReader
 

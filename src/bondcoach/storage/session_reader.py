@@ -130,7 +130,7 @@ class SessionFiles:
 
     def leftover_temp_files(self) -> list[Path]:
         """Temporary files a save that was cut short left anywhere in the data folder."""
-        from bondcoach.storage.fsio import leftover_temp_files
+        from bondcoach.storage.leftovers import leftover_temp_files
 
         return leftover_temp_files(self.root)
 
