@@ -84,8 +84,33 @@ def setup(flags: SetupFlags, today: date, interview: Interview) -> ProfileFacts:
     else:
         joining = profile_exists() and not device.device_exists()
         changes, new_caregiver = interview(profile, this_device.caregiver, joining)
-    if changes:
-        save_profile(profile.with_changes(**changes))
-    if new_caregiver != this_device.caregiver or not device.device_exists():
-        device.save_caregiver(new_caregiver)  # from now on this computer is known
-    return _facts(load_profile(), new_caregiver, today)
+    caregiver_changes = new_caregiver != this_device.caregiver or not device.device_exists()
+    _save_both(
+        (lambda: save_profile(profile.with_changes(**changes))) if changes else None,
+        (lambda: device.save_caregiver(new_caregiver)) if caregiver_changes else None,
+    )
+    return _facts(profile.with_changes(**changes), new_caregiver, today)
+
+
+def _save_both(
+    profile: Callable[[], object] | None, caregiver: Callable[[], object] | None
+) -> None:
+    """The profile (family data) and this computer's caregiver live in two files, so
+    they cannot be one atomic write: the caregiver goes first (this computer's own), and
+    a failure after either is saved says exactly which was saved."""
+    from bondcoach.errors import DataError
+
+    if caregiver is not None:
+        caregiver()  # on failure nothing was saved yet: the error says so
+    if profile is None:
+        return
+    try:
+        profile()
+    except DataError as error:
+        if caregiver is None or error.message_says_saved:
+            raise
+        failed = DataError(
+            f"saved this computer's caregiver, but not the baby's profile ({error.message})"
+        )
+        failed.message_says_saved = True
+        raise failed from error

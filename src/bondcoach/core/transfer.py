@@ -21,10 +21,28 @@ from pydantic import ValidationError
 
 from bondcoach.core.coach import split_activities
 from bondcoach.core.models import Session
-from bondcoach.core.timeparse import check_not_future, localize, parse_minutes
+from bondcoach.core.timeparse import check_in_range, check_not_future, localize, parse_minutes
 from bondcoach.errors import InputError
 
 COLUMNS = ("id", "start", "minutes", "activities", "mood", "note", "who")
+# A cell a spreadsheet would run as a formula (OWASP, "CSV injection") starts with one of
+# these; export puts a ' before it, and before a leading ' too, so import can take
+# exactly that ' away again and a round trip changes nothing.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_QUOTED_STARTS = (*FORMULA_STARTS, "'")
+
+
+def neutralise_cell(text: str) -> str:
+    return f"'{text}" if text.startswith(_QUOTED_STARTS) else text
+
+
+def restore_cell(text: str) -> str:
+    """The inverse of neutralise_cell for every cell export writes."""
+    if text.startswith("'") and text[1:].startswith(_QUOTED_STARTS):
+        return text[1:]
+    return text
+
+
 PRIVATE_COLUMNS = ("mood", "note")
 
 
@@ -46,7 +64,7 @@ def write_csv(sessions: Iterable[Session], out: TextIO, include_notes: bool = Tr
     for session in sessions:
         row = session_row(session, columns)
         row["activities"] = ";".join(row["activities"])
-        writer.writerow(["" if row[c] is None else row[c] for c in columns])
+        writer.writerow(["" if row[c] is None else neutralise_cell(str(row[c])) for c in columns])
 
 
 def write_json(sessions: Iterable[Session], out: TextIO, include_notes: bool = True) -> None:
@@ -87,6 +105,7 @@ def _parse_start(text: str) -> tuple[datetime, str]:
     if cleaned.endswith(("Z", "z")):  # UTC, as many trackers write it (3.10 reads no "Z")
         cleaned = cleaned[:-1] + "+00:00"
     moment = datetime.fromisoformat(cleaned)
+    check_in_range(moment.date(), "start")  # the rule --at follows, for the same reasons
     written = moment.replace(second=0, microsecond=0).isoformat()
     if moment.tzinfo is None:
         return localize(moment), written
@@ -161,7 +180,13 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
             # The reader fails on the line after the last one it finished.
             problem = "a line break (or stray carriage return) in a field without quotes"
             raise _LineError(reader.line_num + 1, problem) from None
-        yield reader.line_num, {(k or "").strip().lower(): v for k, v in row.items()}
+        yield (
+            reader.line_num,
+            {
+                (k or "").strip().lower(): restore_cell(v) if isinstance(v, str) else v
+                for k, v in row.items()
+            },
+        )
 
 
 def _json_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -176,14 +201,29 @@ def _json_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
             item, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
             raise _LineError(line, f"not valid JSON ({error.msg})") from None
+        except RecursionError:
+            raise _LineError(line, "nested too deeply to be a session") from None
         if not isinstance(item, dict):
             raise _LineError(line, "each session is a JSON object")
+        if _has_lone_surrogate(item):
+            raise _LineError(line, "holds a \\u escape that is not a character (a lone surrogate)")
         yield line, item
         position = _skip_space(text, position)
         if text[position : position + 1] == ",":
             position = _skip_space(text, position + 1)
         elif text[position : position + 1] != "]":
             raise _LineError(text.count("\n", 0, position) + 1, "expected , or ]")
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    """JSON may spell half a UTF-16 pair ("\\ud800"); such text cannot be stored."""
+    if isinstance(value, str):
+        return any("\ud800" <= c <= "\udfff" for c in value)
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(item) for item in value)
+    return False
 
 
 def _skip_space(text: str, position: int) -> int:
@@ -207,6 +247,7 @@ def plan_import(path: Path, raw: bytes, now: datetime) -> ImportPlan:
     is_json = path.suffix.lower() == ".json" or text.lstrip().startswith("[")
     rows = _json_rows(text) if is_json else _csv_rows(text)
     sessions: dict[str, Session] = {}
+    first_line: dict[str, int] = {}
     count = 0
     line = 1
     try:
@@ -214,7 +255,14 @@ def plan_import(path: Path, raw: bytes, now: datetime) -> ImportPlan:
             line = row_line  # kept for the error messages below
             count += 1
             session = row_to_session(row, now)
-            sessions.setdefault(session.id, session)
+            if session.id in first_line:
+                # Keeping one in silence would lose the other's note, mood or minutes.
+                raise InputError(
+                    f"the id {session.id} is on line {first_line[session.id]} and on line "
+                    f"{line}; give each session its own id"
+                )
+            first_line[session.id] = line
+            sessions[session.id] = session
     except _LineError as error:
         raise _fail(path, error.line, str(error)) from None
     except InputError as error:
