@@ -99,18 +99,26 @@ def _save_both(
     they cannot be one atomic write: the caregiver goes first (this computer's own), and
     a failure after either is saved says exactly which was saved."""
     from bondcoach.errors import DataError
+    from bondcoach.storage.fsio import FlushFailed
 
+    unflushed: FlushFailed | None = None
     if caregiver is not None:
-        caregiver()  # on failure nothing was saved yet: the error says so
-    if profile is None:
-        return
-    try:
-        profile()
-    except DataError as error:
-        if caregiver is None or error.message_says_saved:
-            raise
-        failed = DataError(
-            f"saved this computer's caregiver, but not the baby's profile ({error.message})"
-        )
-        failed.message_says_saved = True
-        raise failed from error
+        try:
+            caregiver()  # on other failures nothing was saved yet: the error says so
+        except FlushFailed as error:
+            unflushed = error  # saved, only not flushed: the profile goes on
+    if profile is not None:
+        try:
+            profile()
+        except DataError as error:
+            if caregiver is None or error.message_says_saved:
+                raise
+            failed = DataError(
+                f"saved this computer's caregiver, but not the baby's profile ({error.message})"
+            )
+            failed.message_says_saved = True
+            raise failed from error
+    if unflushed is not None:
+        if profile is not None:
+            unflushed.message += "; the baby's profile was saved too"
+        raise unflushed

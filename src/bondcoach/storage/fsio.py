@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bondcoach.errors import DataError, note_saved, notice
+from bondcoach.storage.leftovers import TEMP_PREFIX as TEMP_PREFIX
+from bondcoach.storage.leftovers import remove_leftovers
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
-TEMP_PREFIX = ".tmp-"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _IS_POSIX = os.name == "posix"
 # A folder fsync that fails with these means the file system cannot flush folders at all
@@ -156,6 +157,7 @@ def atomic_write(path: Path, data: bytes, own_folder: bool = True) -> None:
             temp.unlink()
         raise
     note_saved(path)
+    remove_leftovers(path.parent, path.name)  # of this file, by a bondcoach killed earlier
     try:
         _fsync_dir(path.parent)
     except OSError as error:

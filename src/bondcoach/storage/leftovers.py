@@ -11,23 +11,24 @@ import contextlib
 import os
 from pathlib import Path
 
-from bondcoach.storage.fsio import TEMP_PREFIX
+TEMP_PREFIX = ".tmp-"  # fsio names every temporary file so
 
 
-def remove_leftovers(folder: Path) -> list[Path]:
+def remove_leftovers(folder: Path, name: str = "") -> list[Path]:
     """Delete temporary files a killed bondcoach left in ``folder`` (those of a process
-    that still runs are its own, mid-save); the ones removed."""
+    that still runs are its own, mid-save), or only those for the file ``name``."""
     removed = []
-    for path in leftover_temp_files(folder, recursive=False):
+    for path in leftover_temp_files(folder, recursive=False, name=name):
         with contextlib.suppress(OSError):
             path.unlink()
             removed.append(path)
     return removed
 
 
-def leftover_temp_files(folder: Path, recursive: bool = True) -> list[Path]:
-    """Temporary files of bondcoach processes that no longer run, under ``folder``."""
-    pattern = f"**/{TEMP_PREFIX}*" if recursive else f"{TEMP_PREFIX}*"
+def leftover_temp_files(folder: Path, recursive: bool = True, name: str = "") -> list[Path]:
+    """Temporary files of bondcoach processes that no longer run, under ``folder``
+    (only those for the file ``name``, when given)."""
+    pattern = f"**/{TEMP_PREFIX}*" if recursive else f"{TEMP_PREFIX}{name}*"
     try:
         found = sorted(folder.glob(pattern))
     except OSError:

@@ -79,9 +79,17 @@ class MonthWrites(SessionReader):
 
     def _clean_leftovers(self) -> None:
         """Temporary files of a save that was killed: under the lock, none is in use."""
+        from bondcoach.storage import paths
         from bondcoach.storage.backups import backups_dir
 
-        for folder in (self.pending_file(self.device).parent, backups_dir(self.root) / self.device):
+        folders = (
+            self.pending_file(self.device).parent,
+            backups_dir(self.root) / self.device,
+            self.root / "set-aside" / self.device,
+            self.root,  # the profile's
+            paths.state_dir(),  # the undo journal's, the device file's
+        )
+        for folder in folders:
             remove_leftovers(folder)
 
     def _write_month(self, month: str, additions: list[Record], now: datetime) -> None:
