@@ -12,7 +12,6 @@ import os
 import stat
 import subprocess
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -397,33 +396,56 @@ def test_backups_by_this_computers_count_not_the_stamp(folders):
 # A reader racing a writer (real processes) -------------------------------------------------
 
 
+WRITER = """
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from bondcoach.actions.history import undo
+from bondcoach.actions.transfer import import_file
+for _ in range(int(sys.argv[2])):
+    now = datetime.now(timezone.utc)
+    import_file(Path(sys.argv[1]), now)
+    undo(now)
+"""
+
+READER = """
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from bondcoach.storage.session_store import open_store
+stop, seen = Path(sys.argv[1]), Counter()
+while not stop.exists():
+    sessions = list(open_store().iter_sessions())
+    assert len({s.id for s in sessions}) == len(sessions), "a session twice"
+    seen[len(sessions)] += 1
+print(json.dumps(seen))
+"""
+
+
 @pytest.mark.slow
 def test_a_reader_racing_a_multi_month_writer_sees_each_change_whole(folders, tmp_path):
     feed = tmp_path / "feed.csv"
-    rows = [f"2026-{month:02d}-{day:02d} 09:00,{day}" for month in (9, 10) for day in range(1, 31)]
+    rows = [
+        f"2025-{month:02d}-{day:02d} 09:00,{day}"
+        for month in range(1, 13)
+        for day in (3, 9, 17, 25)
+    ]
     feed.write_text("start,minutes\n" + "\n".join(rows) + "\n", encoding="utf-8")
     env = os.environ.copy()
-    command = [sys.executable, "-m", "bondcoach"]
-    writer_script = (
-        "import subprocess, sys\n"
-        "for _ in range(6):\n"
-        f"    subprocess.run({command!r} + ['import', {str(feed)!r}], check=True)\n"
-        f"    subprocess.run({command!r} + ['undo'], check=True)\n"
+    log = [sys.executable, "-m", "bondcoach", "log", "5", "--at", "2025-06-15 12:00"]
+    subprocess.run(log, env=env, check=True, capture_output=True)
+    stop = tmp_path / "stop"
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(stop)], env=env, stdout=subprocess.PIPE, text=True
     )
-    subprocess.run([*command, "log", "5", "--at", "2026-09-15 12:00"], env=env, check=True)
-    writer = subprocess.Popen([sys.executable, "-c", writer_script], env=env)
-    seen: Counter[int] = Counter()
-    try:
-        while writer.poll() is None:
-            out = subprocess.run(
-                [*command, "export", "--format", "json"],
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            seen[len(json.loads(out.stdout))] += 1
-    finally:
-        writer.wait(timeout=120)
-    assert writer.returncode == 0
-    assert set(seen) <= {1, 61}, seen  # the logged one, with all or none of the 60
+    writer = subprocess.run(
+        [sys.executable, "-c", WRITER, str(feed), "15"], env=env, capture_output=True, text=True
+    )
+    stop.touch()
+    out, _ = reader.communicate(timeout=60)
+    assert writer.returncode == 0, writer.stderr
+    assert reader.returncode == 0, out
+    seen = {int(k): v for k, v in json.loads(out).items()}
+    assert sum(seen.values()) > 5, seen  # the race was run
+    assert set(seen) <= {1, 1 + len(rows)}, seen  # the logged one, with all or none
