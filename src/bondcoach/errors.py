@@ -47,6 +47,11 @@ def note_saved(path: object) -> None:
     _saved.append(str(path))
 
 
+def forget_saved() -> None:
+    """What was saved has been put back (a change across months undone)."""
+    _saved.clear()
+
+
 def saved_so_far() -> list[str]:
     return list(_saved)
 

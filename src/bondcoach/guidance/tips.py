@@ -125,7 +125,7 @@ def _write_cache(path: Path, guidance: Guidance) -> None:
     }
     # The cache only saves time: a read-only cache folder must not stop a tip.
     with contextlib.suppress(DataError, OSError):
-        atomic_write(path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        atomic_write(path, json.dumps(payload, ensure_ascii=False).encode("utf-8"), is_change=False)
         for stale in path.parent.glob("tips-*.json"):
             if stale != path:  # caches of tips files as they used to be
                 stale.unlink(missing_ok=True)

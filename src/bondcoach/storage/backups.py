@@ -60,7 +60,7 @@ def keep_backup(root: Path, device: str, month: str, raw: bytes, now: datetime) 
     target = folder / f"{month}.{_stamp(now)}.{number}.json"
     with contextlib.suppress(FlushFailed):
         # In place, only not flushed: the save it protects flushes the same disk next.
-        atomic_write(target, raw)
+        atomic_write(target, raw, is_change=False)
     for stale in [b for b in list_backups(root) if (b.device, b.month) == (device, month)][
         KEEP_PER_FILE:
     ]:

@@ -132,11 +132,13 @@ def _read(path: Path, flags: int, limit: int = -1) -> bytes | None:
         raise DataError(f"cannot read {path}: {error.strerror or error}") from error
 
 
-def atomic_write(path: Path, data: bytes, own_folder: bool = True) -> None:
+def atomic_write(path: Path, data: bytes, own_folder: bool = True, is_change: bool = True) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new one.
 
     ``own_folder``: the folder is bondcoach's, to create and keep private (0700). A file
     the user asked for elsewhere (``week --save``) leaves its folder as it is.
+    ``is_change``: a change the user asked for (not a backup, cache or undo note), which a
+    later failure's message must own up to (errors.note_saved).
     """
     if own_folder:
         ensure_private_dir(path.parent)
@@ -156,7 +158,8 @@ def atomic_write(path: Path, data: bytes, own_folder: bool = True) -> None:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    note_saved(path)
+    if is_change:
+        note_saved(path)
     remove_leftovers(path.parent, path.name)  # of this file, by a bondcoach killed earlier
     try:
         _fsync_dir(path.parent)

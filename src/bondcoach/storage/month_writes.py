@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from bondcoach.core.models import Record
-from bondcoach.errors import DataError
+from bondcoach.errors import DataError, forget_saved
 from bondcoach.storage.fsio import (
     FlushFailed,
     atomic_write,
@@ -129,6 +129,7 @@ class MonthWrites(SessionReader):
             )
             failed.message_says_saved = True
             raise failed from error
+        forget_saved()
         raise DataError(
             f"a save across months failed and was undone: nothing changed ({cause.message})"
         ) from cause

@@ -32,7 +32,7 @@ def _save(change: Change) -> None:
     payload: dict[str, Any] = asdict(change)
     for side in ("before", "after"):
         payload[side] = [session.as_dict(z_times=True) for session in payload[side]]
-    atomic_write(_journal_file(), json.dumps(payload).encode("utf-8"))
+    atomic_write(_journal_file(), json.dumps(payload).encode("utf-8"), is_change=False)
 
 
 def remember(kind: str, before: tuple[Session, ...], after: tuple[Session, ...]) -> None:
