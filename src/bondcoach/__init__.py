@@ -1,3 +1,3 @@
 """bondcoach: a gentle command-line coach for new parents bonding with their baby."""
 
-__version__ = "1.0.0"
+__version__ = "2.0.0"

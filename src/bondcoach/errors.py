@@ -25,6 +25,12 @@ class InputError(BondcoachError):
     exit_code = USAGE
 
 
+class Interrupted(BondcoachError):
+    """Ctrl-C, with a message that says what was and was not saved."""
+
+    exit_code = 130
+
+
 class DataError(BondcoachError):
     """A file on disk cannot be read or written safely."""
 

@@ -267,6 +267,23 @@ def test_delete_answered_no_keeps_it_and_writes_nothing(bc, snapshot, answer):
     assert [s["id"] for s in bc.everything()] == [session]
 
 
+@pytest.mark.parametrize("answer", ["n\n", "no\n", "\n"])
+def test_delete_answered_no_is_a_choice_not_an_error(bc, answer):
+    session = bc.log(15, "2026-11-24 09:00")
+    result = bc("delete", session, input=answer)
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    assert "Kept it; nothing was deleted." in result.stdout
+    assert result.stderr == ""
+
+
+def test_delete_says_undo_brings_it_back(bc):
+    session = bc.log(15, "2026-11-24 09:00", "-a", "sing")
+    result = bc.ok("delete", session, "--yes")
+    text = " ".join(result.stdout.split())
+    assert "deleted Tue 24 Nov, 09:00, 15 min (sing)" in text
+    assert "'bondcoach undo' brings it back" in text
+
+
 def test_delete_yes_does_not_ask(bc):
     session = bc.log(15, "2026-11-24 09:00")
     result = bc("delete", session, "--yes")
@@ -337,6 +354,40 @@ def test_undo_an_import_removes_just_the_imported(bc, snapshot, tmp_path):
     bc.ok("undo")
     assert [s["id"] for s in bc.everything()] == [mine]
     nothing_to_undo(bc, snapshot)
+
+
+def said(result) -> str:
+    return " ".join(result.stdout.split())
+
+
+def test_undo_says_which_session_it_took_back(bc):
+    bc.log(15, "2026-11-24 09:00", "-a", "sing")
+    assert "took back the session you logged: Tue 24 Nov, 09:00, 15 min (sing)." in said(
+        bc.ok("undo")
+    )
+    session = bc.log(20, "2026-11-25 10:00")
+    bc.ok("edit", session, "--minutes", "45")
+    assert "as it was before the edit: Wed 25 Nov, 10:00, 20 min." in said(bc.ok("undo"))
+    bc.ok("delete", session, "--yes")
+    assert "brought back the session you deleted: Wed 25 Nov, 10:00, 20 min." in said(bc.ok("undo"))
+
+
+def test_undo_of_an_import_names_the_first_few_and_counts_the_rest(bc, tmp_path):
+    path = tmp_path / "other.csv"
+    rows = "".join(f"2026-11-{day:02d} 14:30,10\n" for day in range(1, 6))
+    path.write_text("start,minutes\n" + rows)
+    bc.ok("import", str(path))
+    text = said(bc.ok("undo"))
+    assert "took back what was imported: Sun 1 Nov, 14:30, 10 min;" in text
+    assert "and 2 more." in text
+
+
+def test_import_says_1_was_already_here(bc, tmp_path):
+    path = tmp_path / "other.csv"
+    path.write_text("start,minutes\n2026-11-20 14:30,10\n")
+    bc.ok("import", str(path))
+    again = said(bc.ok("import", str(path)))
+    assert "1 was already here" in again and "were" not in again
 
 
 def test_undo_with_nothing_done_yet(bc, folders):

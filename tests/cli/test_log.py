@@ -417,6 +417,51 @@ def test_a_repeat_is_saved_twice_with_a_warning(cli):
     assert len(stored()) == 2
 
 
+def test_the_repeat_warning_says_undo_takes_it_back(cli):
+    with at(NOW):
+        cli("log", "15", "--at", "2026-11-26 09:00")
+        second = cli("log", "15", "--at", "2026-11-26 09:00")
+        undone = cli("undo")
+        summary = week(cli)
+    assert "'bondcoach undo' takes this one back" in " ".join(second.stderr.split())
+    assert undone.exit_code == 0
+    assert summary["sessions"] == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "minutes"), [("15m", 15), ("1h", 60), ("1h30m", 90), ("90 min", 90)]
+)
+def test_minutes_can_be_written_as_a_time(cli, typed, minutes):
+    with at(NOW):
+        session = logged(cli("log", typed, "--json"))
+    assert session["minutes"] == minutes
+
+
+@pytest.mark.parametrize("typed", ["25h", "0m", "1x", "h", "15mins please"])
+def test_a_time_that_is_not_minutes_is_refused(cli, folders, typed):
+    with at(NOW):
+        result = cli("log", typed)
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert data_files(folders.data) == {}
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["log", "15", "sing"], "bondcoach log 15 -a sing"),
+        (["log", "15", "sing", "talk"], "bondcoach log 15 -a sing -a talk"),
+        (["play", "5", "sing"], "bondcoach play 5 -a sing"),
+    ],
+)
+def test_a_word_after_the_minutes_suggests_the_activity_option(cli, folders, args, hint):
+    with at(NOW):
+        result = cli(*args)
+    assert result.exit_code == 2
+    assert hint in " ".join(result.stderr.split())
+    assert "unexpected" not in result.stderr
+    assert data_files(folders.data) == {}
+
+
 def test_another_carer_at_the_same_time_is_not_a_repeat(cli):
     with at(NOW):
         cli("log", "15", "--at", "09:00", "--who", "Alex")

@@ -97,6 +97,55 @@ def test_interactive_log_asks_for_mood_as_an_optional_question(cli):
     assert flat(result.stdout).count(SUPPORT) == 1
 
 
+def test_a_very_low_mood_is_acknowledged_with_help_today_and_no_condition(cli):
+    with at():
+        result = cli("log", "15", "--mood", "1")
+    ok(result)
+    text = flat(result.stdout)
+    assert "keep coming" not in text and "If they" not in text
+    assert "very low" in text
+    assert "talk to someone today" in text
+    assert text.count(SUPPORT) == 1
+
+
+def test_a_low_mood_of_2_keeps_its_gentle_word(cli):
+    with at():
+        result = cli("log", "15", "--mood", "2")
+    ok(result)
+    assert "heavy days happen" in flat(result.stdout)
+
+
+@pytest.mark.parametrize("bad", ["low", "6", "2/5", "0", "3.5"])
+def test_a_wrong_mood_answer_is_asked_again_not_dropped(cli, bad):
+    with at():
+        result = cli("log", input=f"20\n\n\n{bad}\n3\n")
+        ok(result)
+        sessions = history(cli)
+    assert sessions[0]["mood"] == 3
+    assert result.stdout.count("How are you feeling") == 2
+    assert "1 (very low) to 5 (very good)" in result.stderr
+
+
+def test_three_wrong_mood_answers_still_save_the_time_together(cli):
+    with at():
+        result = cli("log", input="20\n\n\nlow\nbad\n9\n")
+        ok(result)
+        sessions = history(cli)
+    assert (sessions[0]["minutes"], sessions[0]["mood"]) == (20, None)
+    assert "No mood noted" in result.stderr
+
+
+def test_the_mood_question_says_moods_are_shared_in_a_line_not_a_question(cli):
+    with at():
+        result = cli("log", input="20\nsing\n\n4\n")
+    ok(result)
+    assert result.stdout.count("shared with every computer") == 1
+    # its own line, right before the mood question, and not a question itself
+    sentence = result.stdout.split("(Moods are")[1].split("\n")[0]
+    assert "data folder" in sentence and "?" not in sentence
+    assert result.stdout.split("(Moods are")[1].split("\n")[1].startswith("How are you feeling")
+
+
 def test_interactive_log_enter_skips_the_mood(cli):
     with at():
         ok(cli("log", input="20\n\n\n\n"))
@@ -140,6 +189,25 @@ def test_one_low_day_of_one_is_more_than_half(cli):
         text = week_text(cli)
     assert len(summary["low_mood_caregivers"]) == 1
     assert SUPPORT in text
+    assert "most of the days" not in text and "days with a mood" not in text
+    assert "You noted a low mood this week. That is worth" in text
+
+
+@pytest.mark.parametrize(
+    ("moods", "words"),
+    [
+        (["1", "2"], "on all 2 days with a mood this week"),
+        (["1", "2", "4"], "on 2 of the 3 days with a mood this week"),
+        (["2", "1", "2"], "on all 3 days with a mood this week"),
+    ],
+)
+def test_the_low_mood_note_fits_the_count(cli, moods, words):
+    with at():
+        for day, mood in zip((MON, TUE, WED), moods, strict=False):
+            log(cli, day, "--mood", mood)
+        text = week_text(cli)
+    assert f"You noted a low mood {words}." in text
+    assert "most of the days" not in text
 
 
 def test_a_day_counts_by_its_lowest_mood(cli):

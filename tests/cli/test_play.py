@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from helpers import LONDON, at, data_files, flat, json_out
+from helpers import LONDON, at, data_files, flat, json_out, ok
 
 import bondcoach.cli.play as play_module
 import bondcoach.core.timer
@@ -128,7 +128,29 @@ def test_finished_message_starts_on_its_own_line(cli, fake):
         fake.wall = wall
         result = cli("play", "1", input="\n\n")
     assert result.exit_code == 0, (result.stdout, result.stderr)
-    assert any(line.startswith("Well done") for line in result.stdout.splitlines()), result.stdout
+    # Issue 9: the line after the timer says the time is up; any praise waits for the mood.
+    assert any(line.startswith("Time's up") for line in result.stdout.splitlines()), result.stdout
+
+
+@pytest.mark.parametrize("mood", ["1", "2"])
+def test_play_asks_the_mood_before_any_praise_and_a_low_mood_gets_none(cli, fake, mood):
+    with at() as wall:
+        fake.wall = wall
+        result = cli("play", "15", input=f"\n{mood}\n")
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    text = flat(result.stdout)
+    for cheerful in ("Well done", "Lovely", "bonus", "Great"):
+        assert cheerful not in text, cheerful
+    assert text.index("How are you feeling") < text.index("bondcoach support")
+
+
+def test_play_with_a_good_mood_answers_warmly_after_asking(cli, fake):
+    with at() as wall:
+        fake.wall = wall
+        result = cli("play", "15", input="\n5\n")
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    text = flat(result.stdout)
+    assert text.index("How are you feeling") < text.index("Every minute counts")
 
 
 # Stopping early ------------------------------------------------------------------------
@@ -260,14 +282,17 @@ def test_idea_for_changes_every_few_minutes():
     assert 60 <= IDEA_EVERY_SECONDS <= 600  # "every few minutes"
 
 
-def test_ideas_start_with_the_chosen_activity_and_come_from_the_tips():
+def test_ideas_start_with_the_chosen_activity_and_fit_the_age():
+    """2.0: ideas are activity ideas for the baby's age (no tip titles: a title alone
+    cannot carry the safe-sleep words a holding or feeding idea needs)."""
     guidance = load_guidance()
-    sing = dict(guidance.activities)["sing"]
-    ideas = bondcoach.core.timer.ideas_for(guidance, ["sing"])
+    sing = guidance.ideas["sing"]
+    ideas = bondcoach.core.timer.ideas_for(guidance, ["sing"], 300)
     assert ideas[0] == sing
-    titles = {tip.title for tip in guidance.tips}
-    assert titles & set(ideas)
-    assert len(set(ideas)) >= 5
+    fitting = {a.idea for a in guidance.activities if a.fits(300)}
+    assert set(ideas) == fitting
+    assert not set(ideas) & {a.idea for a in guidance.activities if not a.fits(300)}
+    assert len(set(ideas)) >= 10
 
 
 def test_the_ideas_shown_during_a_play_change_every_few_minutes(cli, fake, monkeypatch):
@@ -283,7 +308,7 @@ def test_the_ideas_shown_during_a_play_change_every_few_minutes(cli, fake, monke
     with at():
         result = cli("play", "15", "-a", "sing", input="\n\n")
     assert result.exit_code == 0, (result.stdout, result.stderr)
-    sing = dict(load_guidance().activities)["sing"]
+    sing = load_guidance().ideas["sing"]
     assert shown[0] == (0, sing)
     assert len({idea for _, idea in shown}) >= 5
     changes = [elapsed for (_, before), (elapsed, after) in pairwise(shown) if before != after]
@@ -338,3 +363,101 @@ def test_ctrl_c_leaves_elapsed_readable():
         timer.run(lambda elapsed: None)
     assert timer.elapsed() == 450
     assert whole_minutes(timer.elapsed()) == 7
+
+
+# Nothing lost (issue 9) ------------------------------------------------------------------
+
+
+class CtrlCAtTheKeyboard:
+    """sys as the prompt sees it: output as usual, but reading raises Ctrl-C."""
+
+    stdin = SimpleNamespace(readline=lambda: (_ for _ in ()).throw(KeyboardInterrupt))
+    stdout = property(lambda self: sys.stdout)
+    stderr = property(lambda self: sys.stderr)
+
+
+def test_ctrl_c_at_the_reflection_keeps_the_finished_session(cli, fake, monkeypatch):
+    import bondcoach.cli.prompts as prompts
+
+    monkeypatch.setattr(prompts, "sys", CtrlCAtTheKeyboard())
+    with at() as wall:
+        fake.wall = wall
+        result = cli("play", "1", "-a", "sing")
+        sessions = history(cli)
+    assert result.exit_code == 130, (result.stdout, result.stderr)
+    assert "Anything you noticed" in result.stdout  # stopped at the reflection
+    assert result.stdout.endswith(": \n")  # the message after it starts on its own line
+    assert [(s["minutes"], s["activities"], s["note"]) for s in sessions] == [(1, ["sing"], None)]
+    said = flat(result.stderr)
+    assert "your 1 min together from 20:00 is saved" in said
+    assert "without a note or mood" in said
+    assert "Traceback" not in result.stderr
+
+
+def test_the_session_is_saved_before_the_reflection_is_asked(cli, fake, monkeypatch):
+    import bondcoach.cli.saving as saving
+
+    seen: list[list[dict]] = []
+
+    def reflection(note, mood, to_stderr):
+        seen.append(history(cli))  # what is stored while the question is on screen
+        return "her hands", 4
+
+    monkeypatch.setattr(saving, "ask_reflection", reflection)
+    with at() as wall:
+        fake.wall = wall
+        result = cli("play", "2")
+        after = history(cli)
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    assert [s["minutes"] for s in seen[0]] == [2]
+    assert [(s["id"], s["note"], s["mood"]) for s in after] == [(seen[0][0]["id"], "her hands", 4)]
+
+
+def test_one_undo_takes_back_the_session_and_its_reflection(cli, fake, folders):
+    with at() as wall:
+        fake.wall = wall
+        ok(cli("log", "10", "--at", "2026-11-26 09:00"))
+        ok(cli("play", "5", input="she smiled\n4\n"))
+        undone = cli("undo")
+        sessions = history(cli)
+        again = cli("undo")
+    assert undone.exit_code == 0, (undone.stdout, undone.stderr)
+    assert "took back the session you logged: Thu 26 Nov, 20:00, 5\xa0min" in undone.stdout
+    assert [s["minutes"] for s in sessions] == [10]  # the log before it stays
+    assert again.exit_code == 1  # one change, taken back once
+
+
+def test_second_ctrl_c_says_what_was_and_was_not_saved(cli, fake, folders, monkeypatch):
+    fake.stop_at = 7.5 * 60
+
+    import bondcoach.cli.prompts as prompts
+
+    monkeypatch.setattr(prompts, "sys", CtrlCAtTheKeyboard())
+    with at():
+        result = cli("play", "15")
+        sessions = history(cli)
+    assert result.exit_code == 130, (result.stdout, result.stderr)
+    assert "nothing was saved (the 7 min so far were not kept)" in flat(result.stderr)
+    assert sessions == []
+
+
+def test_well_done_comes_after_the_mood_and_answers_it(cli, fake):
+    with at() as wall:
+        fake.wall = wall
+        good = cli("play", "1", input="\n4\n")
+        low = cli("play", "1", input="\n1\n")
+    assert good.exit_code == 0 and low.exit_code == 0, (good.stderr, low.stderr)
+    assert good.stdout.index("Well done") > good.stdout.index("How are you feeling")
+    assert "Time's up: 1\xa0min together. It is saved." in good.stdout
+    assert "Well done" not in low.stdout
+
+
+@pytest.mark.parametrize(("flags", "bells"), [([], 0), (["--bell"], 1)])
+def test_a_gentle_bell_only_when_asked(cli, fake, flags, bells):
+    with at() as wall:
+        fake.wall = wall
+        result = cli("play", "1", *flags, input="\n\n")
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    assert result.stdout.count("\a") == bells
+    if bells:
+        assert result.stdout.index("\a") < result.stdout.index("Time's up")

@@ -123,11 +123,72 @@ def test_a_bad_prompt_answer_is_asked_again(cli):
     assert "still to come" in flat(result.stderr)
 
 
-def test_three_bad_prompt_answers_save_nothing(cli, folders):
+def test_three_bad_prompt_answers_keep_that_field_and_lose_no_other_answer(cli):
+    """Changed on purpose (issue 9): three wrong answers used to throw away every answer."""
     with at():
-        result = cli("setup", input="Mia\nsoon\nlater\nnever\n\n\n\n")
-    assert result.exit_code == 2, (result.stdout, result.stderr)
-    assert data_files(folders.data) == {}
+        ok(cli("setup", "--birth-date", "2026-03-01"))
+        result = cli("setup", input="Mia\nsoon\nlater\nnever\n10\nsunday\nSam\n")
+        ok(result)
+        profile = shown(cli)
+    assert (profile["baby_name"], profile["birth_date"]) == ("Mia", "2026-03-01")
+    assert (profile["awake_hours"], profile["week_start"], profile["caregiver"]) == (
+        10.0,
+        "sunday",
+        "Sam",
+    )
+    assert "kept 2026-03-01, as before" in result.stderr
+
+
+@pytest.mark.parametrize("answer", ["Sun", "sunday", "sun", "SUN", "s", " Sunday "])
+def test_the_week_start_prompt_takes_sunday_as_people_write_it(cli, answer):
+    with at():
+        result = cli("setup", input=f"Mia\n\n\n{answer}\n\n")
+        ok(result)
+        assert shown(cli)["week_start"] == "sunday"
+    assert result.stdout.count("Weeks start on") == 1  # taken the first time
+
+
+@pytest.mark.parametrize("answer", ["Mon", "monday", "m"])
+def test_the_week_start_takes_monday_as_people_write_it(cli, answer):
+    with at():
+        ok(cli("setup", "--week-start", "sunday"))
+        ok(cli("setup", "--week-start", answer))
+        assert shown(cli)["week_start"] == "monday"
+
+
+def test_a_wrong_week_start_is_asked_again_keeping_the_earlier_answers(cli):
+    with at():
+        result = cli("setup", input="Mia\n2026-10-05\n\nfriday\nsun\nSam\n")
+        ok(result)
+        profile = shown(cli)
+    assert result.stdout.count("Weeks start on") == 2
+    assert "monday or sunday" in result.stderr
+    assert (profile["baby_name"], profile["birth_date"], profile["week_start"]) == (
+        "Mia",
+        "2026-10-05",
+        "sunday",
+    )
+    assert profile["caregiver"] == "Sam"
+
+
+def test_week_start_with_show_applies_then_shows(cli):
+    with at():
+        result = cli("setup", "--week-start", "sunday", "--show")
+        ok(result)
+        assert shown(cli)["week_start"] == "sunday"
+        as_json = json_out(cli("setup", "--week-start", "monday", "--show", "--json"))
+    assert "Weeks start    Sunday" in result.stdout
+    assert as_json["week_start"] == "monday"
+
+
+@pytest.mark.parametrize("columns", ["20", "50", "100"])
+def test_show_never_cuts_the_data_folder_path(cli, folders, columns):
+    with at():
+        ok(cli("setup", "--baby-name", "Mia"))
+        result = cli("setup", "--show", env={"COLUMNS": columns})
+    ok(result)
+    assert str(folders.data) in result.stdout  # whole, on one line, even when narrow
+    assert "…" not in result.stdout and "..." not in result.stdout
 
 
 def test_a_second_computer_is_only_asked_for_its_caregiver(cli, folders, tmp_path):
@@ -157,6 +218,9 @@ def test_show_json_has_every_field(cli, folders):
     assert profile == {
         "baby_name": "Mia",
         "birth_date": "2026-03-01",
+        "due_date": None,
+        "age_days": 270,
+        "guidance_age_days": 270,
         "awake_hours": None,
         "week_start": "monday",
         "caregiver": "Sam",
@@ -263,8 +327,10 @@ def test_birth_date_today_is_accepted(cli):
 def test_caregiver_is_stored_per_computer_and_the_profile_in_the_data_folder(cli, folders):
     with at():
         ok(cli("setup", "--baby-name", "Mia", "--birth-date", "2026-03-01", "--caregiver", "Sam"))
-    profile_file = folders.data / "profile.json"
-    assert profile_file.exists()
+    # Schema 2: each computer writes its own profile record file (1.0's profile.json is
+    # only read); the file is named by this computer's id, never by its caregiver.
+    assert not (folders.data / "profile.json").exists()
+    (profile_file,) = (folders.data / "profile").iterdir()
     profile_text = profile_file.read_text(encoding="utf-8")
     assert "Mia" in profile_text
     assert "Sam" not in profile_text

@@ -10,12 +10,20 @@ import yaml
 from helpers import json_out, unboxed
 
 SUPPORT_YAML = Path(__file__).resolve().parents[2] / "data" / "support.yaml"
-EMERGENCY_START = "If you have thoughts of harming yourself or your baby"
-WIDE = {"COLUMNS": "400"}  # wide enough that no URL is folded across lines
+EMERGENCY_START = "If you feel you might act on thoughts of harming yourself or your baby"
+WIDE = {"COLUMNS": "400"}  # wide enough that no line is folded
 
 
 def shipped() -> dict:
     return yaml.safe_load(SUPPORT_YAML.read_text(encoding="utf-8"))
+
+
+def shipped_lines() -> list[tuple[str, dict]]:
+    return [(c["name"], line) for c in shipped()["countries"] for line in c["lines"]]
+
+
+def country(code: str) -> dict:
+    return next(c for c in shipped()["countries"] if c["code"] == code)
 
 
 def support_text(cli, *args: str, env: dict[str, str] | None = None) -> str:
@@ -24,14 +32,14 @@ def support_text(cli, *args: str, env: dict[str, str] | None = None) -> str:
     return result.stdout
 
 
-def test_the_emergency_sentence_comes_before_anything_else(cli):
+def test_the_emergency_advice_comes_before_anything_else(cli):
     text = unboxed(support_text(cli))
-    emergency = shipped()["emergency"]
+    emergency = shipped()["tiers"]["emergency_no_country"]
     assert emergency.startswith(EMERGENCY_START)
     position = text.find(emergency)
     assert position >= 0, text[:300]
     assert text[:position].strip() in ("", "First")  # at most the panel's title before it
-    assert "emergency services now" in emergency
+    assert "emergency number now" in emergency
 
 
 def test_names_the_kinds_of_help(cli):
@@ -51,39 +59,228 @@ def test_says_it_is_not_medical_advice(cli):
     assert text.find("not medical advice") > text.find(EMERGENCY_START)
 
 
-def test_every_line_is_shown_under_its_country_with_its_source_and_check(cli):
+def test_two_tiers_plainly_emergency_then_frightening_thoughts_then_psychosis(cli):
+    text = unboxed(support_text(cli, "--country", "UK"))
+    tiers = shipped()["tiers"]
+    emergency = tiers["emergency"].replace("{number}", "999")
+    places = [
+        text.find(part) for part in (emergency, tiers["intrusive_thoughts"], tiers["psychosis"])
+    ]
+    assert -1 not in places and places == sorted(places), places
+    assert "emergency services now on 999" in text
+    assert "not in itself a sign that you will act" in text
+    assert "tell your doctor, midwife or health visitor about them soon" in text
+    assert "medical help right away" in text
+    assert "British Journal of General Practice" in text  # the intrusive-thoughts tier's source
+
+
+def test_without_a_country_tiers_then_kinds_then_lines_by_country(cli):
     text = unboxed(support_text(cli, env=WIDE))
-    lines = shipped()["lines"]
-    countries = {line["country"] for line in lines}
-    assert countries >= {"United States", "United Kingdom"}
-    heading = cursor = text.index("Support lines")
-    for line, following in zip(lines, [*lines[1:], None], strict=True):
+    order = [
+        EMERGENCY_START,
+        "Unwanted, frightening thoughts",
+        "Signs of postpartum psychosis",
+        "Kinds of help",
+        "Support lines, by country",
+    ]
+    places = [text.find(part) for part in order]
+    assert -1 not in places and places == sorted(places), places
+
+
+def test_every_line_is_shown_under_its_country_with_hours_source_and_check(cli):
+    text = unboxed(support_text(cli, env=WIDE))
+    lines = shipped_lines()
+    countries = {name for name, _ in lines}
+    assert countries >= {"United States", "United Kingdom", "India", "Spain", "Mexico"}
+    heading = cursor = text.index("Support lines, by country")
+    sources = {source["id"]: source for source in shipped()["sources"]}
+    for (name, line), following in zip(lines, [*lines[1:], None], strict=True):
         start = text.index(line["name"], cursor)
-        end = text.index(following["name"], start + 1) if following else len(text)
+        end = text.index(following[1]["name"], start + 1) if following else len(text)
         before = text[heading:start]
-        nearest = max(countries, key=lambda country: before.rfind(country))
-        assert before.rfind(nearest) >= 0 and nearest == line["country"], line["name"]
+        nearest = max(countries, key=lambda each: before.rfind(each))
+        assert nearest == name, line["name"]
         chunk = text[start:end]
         assert line["contact"] in chunk, line["name"]
-        assert line["source"] in chunk, line["name"]
-        assert "checked" in chunk, line["name"]
-        if str(line["checked"])[:1].isdigit():
-            assert str(line["checked"]) in chunk, line["name"]
+        if "hours" in line:
+            assert line["hours"] in chunk, line["name"]
+        assert sources[line["source"]]["publisher"] in chunk, line["name"]
+        assert f"checked {sources[line['source']]['checked']}" in chunk, line["name"]
         cursor = start
+
+
+def test_each_country_heading_names_its_emergency_number(cli):
+    text = unboxed(support_text(cli, env=WIDE))
+    for each in shipped()["countries"]:
+        assert f"{each['name']} (emergency: {each['emergency_number']})" in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("UK", "GB"),
+        ("uk", "GB"),
+        ("GB", "GB"),
+        ("Britain", "GB"),
+        ("England", "GB"),
+        ("scotland", "GB"),
+        ("WALES", "GB"),
+        ("Northern Ireland", "GB"),
+        ("the U.K.", "GB"),
+        ("US", "US"),
+        ("usa", "US"),
+        ("United States", "US"),
+        ("NZ", "NZ"),
+        ("AU", "AU"),
+        ("IE", "IE"),
+        ("ireland", "IE"),
+        ("CA", "CA"),
+        ("IN", "IN"),
+        ("india", "IN"),
+        ("ES", "ES"),
+        ("españa", "ES"),
+        ("MX", "MX"),
+        ("Mexico", "MX"),
+        ("méxico", "MX"),
+    ],
+)
+def test_country_accepts_the_names_and_codes_people_type(cli, typed, code):
+    payload = json_out(cli("support", "--country", typed, "--json"))
+    assert payload["country"]["code"] == code
+    assert payload["country_listed"] is True
+    expected = [line["name"] for line in country(code)["lines"]]
+    assert [line["name"] for line in payload["lines"]] == expected
+    assert {line["country"] for line in payload["lines"]} == {country(code)["name"]}
+    assert payload["emergency"] == shipped()["tiers"]["emergency"].replace(
+        "{number}", country(code)["emergency_number"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "number", "line"),
+    [
+        ("UK", "999", "Samaritans"),
+        ("US", "911", "988 Suicide & Crisis Lifeline"),
+        ("NZ", "111", "1737 Need to talk?"),
+        ("AU", "000", "PANDA National Perinatal Mental Health Helpline"),
+        ("IE", "112", "Samaritans"),
+        ("CA", "911", "9-8-8: Suicide Crisis Helpline"),
+        ("IN", "112", "Tele-MANAS"),
+        ("ES", "112", "024: Línea de atención a la conducta suicida"),
+        ("MX", "911", "Línea de la Vida"),
+    ],
+)
+def test_with_a_country_its_number_and_lines_come_right_after_the_emergency_advice(
+    cli, typed, number, line
+):
+    text = unboxed(support_text(cli, "--country", typed, env=WIDE))
+    assert text.startswith("First " + EMERGENCY_START)
+    assert f"call emergency services now on {number}" in text
+    first_line = text.find(line)
+    assert 0 < first_line < text.find("Unwanted, frightening thoughts")
+    assert first_line < text.find("Kinds of help")
+    assert "Support lines, by country" not in text  # other countries' lines are left out
+    shown = [row.strip() for row in support_text(cli, "--country", typed).splitlines()]
+    assert line in shown  # the name on its own line, the contact on the next
+    contact = next(each for _, each in shipped_lines() if each["name"] == line)["contact"]
+    assert contact in shown
+
+
+def test_uk_and_nz_say_what_111_means_there(cli):
+    uk = unboxed(support_text(cli, "--country", "UK", env=WIDE))
+    nz = unboxed(support_text(cli, "--country", "NZ", env=WIDE))
+    assert "111 is the NHS line for urgent help that isn't an emergency" in uk
+    assert "it is not an emergency number" in uk
+    assert "In New Zealand, 111 is the emergency number" in nz
+
+
+@pytest.mark.parametrize("typed", ["Narnia", "FR", "Deutschland", ""])
+def test_an_unlisted_country_still_gets_the_emergency_advice_and_every_line(cli, typed):
+    result = cli("support", "--country", typed, env=WIDE)
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    text = unboxed(result.stdout)
+    assert text.startswith("First " + shipped()["tiers"]["emergency_no_country"])
+    assert f'"{typed}" is not listed yet' in text
+    for _, line in shipped_lines():
+        assert line["contact"] in text, line["name"]
+    # the lines come before the rest, as a listed country's do
+    assert text.find("Support lines, by country") < text.find("Kinds of help")
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unlisted_country_in_json_says_so_and_lists_everything(cli):
+    payload = json_out(cli("support", "--country", "Narnia", "--json"))
+    assert payload["country_asked"] == "Narnia"
+    assert payload["country_listed"] is False
+    assert payload["country"] is None
+    assert payload["emergency"] == shipped()["tiers"]["emergency_no_country"]
+    assert len(payload["lines"]) == len(shipped_lines())
+
+
+def test_an_unlisted_country_name_cannot_drive_the_terminal(cli):
+    text = support_text(cli, "--country", "Nar\x1b[31mnia\x07", env=WIDE)
+    assert "\x1b[31m" not in text and "\x07" not in text
+    assert "is not listed yet" in text
+
+
+def test_hours_are_shown_where_the_data_has_them(cli):
+    text = unboxed(support_text(cli, "--country", "Australia", env=WIDE))
+    panda = next(line for line in country("AU")["lines"] if line["name"].startswith("PANDA"))
+    assert "Monday to Friday 9am to 7:30pm" in panda["hours"]
+    assert f"Open: {panda['hours']}" in text
+
+
+def test_the_psi_helpline_is_described_as_its_operator_does(cli):
+    us = next(line for line in country("US")["lines"] if line["name"].startswith("Postpartum"))
+    assert "basic information, support and help finding local resources" in us["for"]
+    assert "In a crisis, call or text 988" in us["for"]
+    assert "not a crisis line" not in us["for"]  # no stored page says it of this line
+    hotline = next(line for line in country("US")["lines"] if "Maternal" in line["name"])
+    assert "loved ones" in hotline["for"] and "not a crisis line" in hotline["for"]
+
+
+def test_sources_lists_every_page_with_its_address_and_check(cli):
+    text = support_text(cli, "--sources", env=WIDE)
+    for source in shipped()["sources"]:
+        if source["id"] == "lively-interview":
+            continue  # the kinds of help name it themselves
+        assert source["title"] in unboxed(text), source["id"]
+        assert source["url"] in text.splitlines() or f"  {source['url']}" in text, source["id"]
+    assert "Checked 2026-12-03 against: stored copy of the page" in unboxed(text)
+
+
+def test_sources_never_fold_an_address_at_50_columns(cli):
+    text = support_text(cli, "--sources", "--country", "UK", env={"COLUMNS": "50"})
+    for source in (s for s in shipped()["sources"] if s["id"] == "lpft-need-help-now"):
+        assert f"  {source['url']}\n" in text
 
 
 def test_every_line_has_a_country_a_source_and_a_real_checked_date(cli):
     payload = json_out(cli("support", "--json"))
     assert payload["lines"]
-    unchecked = []
     for line in payload["lines"]:
         assert line["country"].strip()
-        assert line["source"].strip()
-        try:
-            date.fromisoformat(line["checked"])
-        except ValueError:
-            unchecked.append((line["country"], line["name"], line["checked"]))
-    assert unchecked == [], "every line says the date it was checked"
+        assert line["sources"], line["name"]
+        date.fromisoformat(line["checked"])
+        for source in line["sources"]:
+            date.fromisoformat(source["checked"])
+            assert source["checked_against"].strip()
+            assert source["publisher"].strip() and source["url"].startswith("http")
+
+
+def test_every_source_in_the_data_is_cited_and_every_citation_exists():
+    data = shipped()
+    ids = [source["id"] for source in data["sources"]]
+    assert len(ids) == len(set(ids))
+    cited = set(data["tiers"]["sources"])
+    for ids_for_tier in data["tiers"]["sources_by_tier"].values():
+        cited |= set(ids_for_tier)
+    for each in data["countries"]:
+        cited |= {each["emergency_source"], *each.get("emergency_more_sources", [])}
+        for line in each["lines"]:
+            cited |= {line["source"], *line.get("more_sources", [])}
+    cited |= {k["source_id"] for k in data["kinds_of_help"] if "source_id" in k}
+    assert cited == set(ids)
 
 
 def test_no_number_is_presented_as_universal(cli):
@@ -92,43 +289,13 @@ def test_no_number_is_presented_as_universal(cli):
         assert line["country"] not in ("", "All", "Worldwide", "International", "Everywhere")
 
 
-def test_country_filters_the_lines(cli):
-    payload = json_out(cli("support", "--country", "United Kingdom", "--json"))
-    expected = [line for line in shipped()["lines"] if line["country"] == "United Kingdom"]
-    assert [line["name"] for line in payload["lines"]] == [line["name"] for line in expected]
-    assert {line["country"] for line in payload["lines"]} == {"United Kingdom"}
-    assert payload["emergency"] == shipped()["emergency"]  # the emergency line never goes
-
-
-def test_country_filters_the_human_lines(cli):
-    text = unboxed(support_text(cli, "--country", "United Kingdom", env=WIDE))
-    assert text.startswith("First " + EMERGENCY_START) or text.startswith(EMERGENCY_START)
-    assert "Samaritans" in text
-    assert "NHS 111" in text
-    listed = text.split("Support lines")[-1]
-    assert "Samaritans" in listed
-    assert "Lifeline" not in listed  # neither the US nor the Australian one
-    for other in ("United States", "Canada", "Australia", "Ireland", "New Zealand"):
-        assert other not in listed, other
-
-
-def test_country_is_matched_without_regard_to_case(cli):
-    payload = json_out(cli("support", "--country", "united kingdom", "--json"))
-    assert payload["lines"]
-    assert {line["country"] for line in payload["lines"]} == {"United Kingdom"}
-
-
-def test_an_unknown_country_exits_2_and_lists_the_known_ones(cli):
-    result = cli("support", "--country", "Narnia")
-    assert result.exit_code == 2, (result.stdout, result.stderr)
-    assert "United Kingdom" in result.stderr
-    assert "Traceback" not in result.stderr
-
-
 def test_json_has_the_same_content(cli):
     payload = json_out(cli("support", "--json"))
     data = shipped()
-    assert payload["emergency"] == data["emergency"]
+    assert payload["tiers"]["intrusive_thoughts"] == data["tiers"]["intrusive_thoughts"]
+    assert payload["tiers"]["psychosis"] == data["tiers"]["psychosis"]
+    assert payload["emergency"] == data["tiers"]["emergency_no_country"]
+    assert payload["country"] is None and payload["country_asked"] is None
     assert payload["not_medical_advice"] == data["not_medical_advice"]
     assert [kind["name"] for kind in payload["kinds_of_help"]] == [
         kind["name"] for kind in data["kinds_of_help"]
@@ -137,13 +304,20 @@ def test_json_has_the_same_content(cli):
         assert shown["for_whom"] == kind["for_whom"]
         assert shown["good_for"] == kind["good_for"]
         assert shown["source"] == kind["source"]
-    assert len(payload["lines"]) == len(data["lines"])
-    for shown, line in zip(payload["lines"], data["lines"], strict=True):
-        assert shown["country"] == line["country"]
+    lines = shipped_lines()
+    assert len(payload["lines"]) == len(lines)
+    for shown, (name, line) in zip(payload["lines"], lines, strict=True):
+        assert shown["country"] == name
         assert shown["name"] == line["name"]
         assert shown["contact"] == line["contact"]
-        assert shown["source"] == line["source"]
-        assert shown["checked"] == str(line["checked"])
+        assert shown["hours"] == line.get("hours")
+        assert [s["id"] for s in shown["sources"]] == [
+            line["source"],
+            *line.get("more_sources", []),
+        ]
+    assert [c["emergency_number"] for c in payload["countries"]] == [
+        c["emergency_number"] for c in data["countries"]
+    ]
 
 
 # It works when nothing else does -------------------------------------------------------

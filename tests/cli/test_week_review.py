@@ -112,6 +112,67 @@ def test_days_together(cli):
     assert "Days together: 2 of 4" in text
 
 
+PERCENT = re.compile(r"\d\s*%")
+
+
+def test_no_percentage_of_the_aim_anywhere_a_person_reads(cli):
+    with at():
+        log(cli, "2026-11-16", "30")  # logs began before this week: every day counts
+        log(cli, "2026-11-23", "55")
+        log(cli, "2026-11-25", "80")
+        texts = [week_text(cli), flat(cli("log", "10").stdout), flat(cli().stdout)]
+        payload = week_json(cli)
+    for text in texts:
+        assert not PERCENT.search(text), text
+    assert "Together this week: 2 h 15 min of about 8 h 32 min for the 4 days so far" in texts[0]
+    assert payload["target_minutes_so_far"] == 512  # the JSON keeps its numbers
+
+
+def test_days_before_the_birth_are_not_shown_nor_counted(cli):
+    """Born on Wednesday: Monday and Tuesday are not '0 min / 0 min' nor days apart."""
+    with at():
+        ok(cli("setup", "--birth-date", "2026-11-25"))
+        log(cli, "2026-11-25", "10")
+        log(cli, "2026-11-26", "10")
+        text = cli("week").stdout
+        payload = week_json(cli)
+    assert "0 min / 0 min" not in flat(text)
+    assert "Days together: 2 of 2" in flat(text)
+    assert "2 in a row up to today" in flat(text)
+    monday = next(line for line in text.splitlines() if "Mon 23 Nov" in line)
+    assert "min" not in monday and "━" not in monday
+    # the JSON is unchanged: every day, and days_together as before
+    assert [day["date"] for day in payload["days"]][:2] == ["2026-11-23", "2026-11-24"]
+    assert payload["days"][0]["target_minutes"] == 0
+    assert payload["days_together"] == 2
+
+
+def test_days_before_the_first_ever_log_are_not_counted(cli):
+    with at():
+        log(cli, "2026-11-25", "10")  # a new user, who started on Wednesday
+        text = week_text(cli)
+        payload = week_json(cli)
+    assert "Days together: 1 of 2" in text
+    assert "for the 2 days so far" in text
+    assert "Mon 23 Nov ·" in text and "Tue 24 Nov ·" in text
+    assert payload["days_together"] == 1
+
+
+def test_a_first_look_before_any_log_counts_only_today(cli):
+    with at():
+        text = week_text(cli)
+    assert "Days together: 0 of 1" in text
+    assert "0 min / " not in text.split("Thu 26 Nov")[0]
+
+
+def test_a_past_week_before_the_first_log_is_not_a_row_of_empty_days(cli):
+    with at():
+        log(cli, "2026-11-25", "10")
+        text = week_text(cli, "--of", "2026-11-10")
+    assert "Nothing to count in this week" in text
+    assert "Days together" not in text and "0 min / " not in text
+
+
 def log_days_back(cli, count: int, skip: tuple[int, ...] = ()) -> None:
     """One session a day for ``count`` days ending today, leaving out days ``skip`` ago."""
     for back in range(count):

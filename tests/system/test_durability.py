@@ -478,8 +478,8 @@ DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     "hand-edited-records": lambda good: edit_json(good, records={"oops": 1}),
     "hand-edited-extra-field": lambda good: edit_record(good, cuddles=3),
     "hand-edited-no-id": lambda good: edit_record(good, id=None),
-    "future-schema": lambda good: good.replace(b'"schema": 1', b'"schema": 99'),
-    "no-schema": lambda good: good.replace(b'"schema": 1,', b""),
+    "future-schema": lambda good: good.replace(b'"schema": 2', b'"schema": 99'),
+    "no-schema": lambda good: good.replace(b'"schema": 2,', b""),
 }
 
 
@@ -575,6 +575,42 @@ def test_doctor_restores_a_backup_and_sets_the_damaged_file_aside(cli, folders, 
     assert [p.read_bytes() for p in aside] == [b"\x00" * 300]  # kept, not deleted
     assert sorted(history_ids(cli)) == sorted([first, second])
     assert third not in history_ids(cli)
+
+
+def test_doctor_offers_only_this_computers_backups_and_says_where_the_others_are(
+    cli, folders, frozen, tmp_path
+):
+    """Another computer sharing the folder made backups too: this one cannot restore them."""
+    other_state = {"BONDCOACH_STATE_DIR": str(tmp_path / "second-computer")}
+    for day in (20, 21):
+        log_ok(cli, "10", "--at", f"2026-11-{day} 10:00")
+        frozen.shift(timedelta(minutes=1))
+        assert cli("log", "12", "--at", f"2026-11-{day} 11:00", env=other_state).exit_code == 0
+        frozen.shift(timedelta(minutes=1))
+    log_ok(cli, "10", "--at", "2026-11-22 10:00")
+    assert cli("log", "12", "--at", "2026-11-22 11:00", env=other_state).exit_code == 0
+    every = backups_of(folders)
+    mine = [path for path in every if path.parent.name == month_file_parent(folders).name]
+    theirs = [path for path in every if path not in mine]
+    assert mine and theirs
+    result = cli("doctor")
+    assert result.exit_code == 0, result.output
+    offered = result.stdout.split("other backup")[0]
+    for path in mine:
+        assert str(path) in offered
+    for path in theirs:
+        assert str(path) not in result.stdout
+    text = " ".join(result.stdout.split())
+    assert f"{len(theirs)} other backups in the shared folder belong to other computers" in text
+    assert str(theirs[0].parent) in result.stdout
+    refused = cli("doctor", "--restore", str(theirs[0]))
+    assert refused.exit_code == 2 and "restore it there" in refused.stderr
+
+
+def month_file_parent(folders) -> Path:
+    """This computer's own folder of sessions (named by its device id)."""
+    device = json.loads(next(folders.state.rglob("device.json")).read_text())["device"]
+    return folders.data / "backups" / device
 
 
 def test_restoring_something_that_is_not_a_backup_changes_nothing(cli, folders, frozen):

@@ -316,8 +316,8 @@ def test_setup_says_exactly_which_of_its_two_files_was_saved(cli, folders, froze
     import bondcoach.storage.profile
     from bondcoach.errors import DataError
 
-    def full_disk(profile: Any) -> None:
-        raise DataError("could not save profile.json: No space left on device")
+    def full_disk(*args: Any) -> None:
+        raise DataError("could not save the profile: No space left on device")
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(bondcoach.storage.profile, "save_profile", full_disk)

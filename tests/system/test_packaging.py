@@ -41,8 +41,15 @@ def test_wheel_installs_in_a_fresh_venv_and_runs_tip_from_another_folder(tmp_pat
         names = set(archive.namelist())
         assert "bondcoach/data/tips.yaml" in names
         shipped = archive.read("bondcoach/data/tips.yaml")
+        assert "bondcoach/data/sources.yaml" in names  # 2.0: the tips' sources registry
+        registry = archive.read("bondcoach/data/sources.yaml")
     assert shipped == (PROJECT / "data" / "tips.yaml").read_bytes()
+    assert registry == (PROJECT / "data" / "sources.yaml").read_bytes()
     assert "bondcoach/__init__.py" in names
+    templates = PROJECT / "src" / "bondcoach" / "views" / "templates"
+    for template in templates.glob("*.j2"):  # the saved pages' templates ship too
+        assert f"bondcoach/views/templates/{template.name}" in names
+    assert "bondcoach/views/templates/report.html.j2" in names
     assert not any(name.startswith(("tests/", "src/")) for name in names)
 
     venv = tmp_path / "venv"
@@ -67,6 +74,10 @@ def test_wheel_installs_in_a_fresh_venv_and_runs_tip_from_another_folder(tmp_pat
 
     listed = json.loads(run([script, "tip", "--all", "--json"], cwd=elsewhere, env=env).stdout)
     assert len(listed) >= 20
+
+    # The report's page renders from the installed templates.
+    run([script, "report", "--save", tmp_path / "report.html"], cwd=elsewhere, env=env)
+    assert "<h1>Time together with your baby</h1>" in (tmp_path / "report.html").read_text()
 
     # The installed copy, not the source tree, answered.
     where = run(

@@ -55,3 +55,28 @@ def test_only_the_command_that_runs_is_imported() -> None:
         "bondcoach.cli.options",
         "bondcoach.cli.tip",
     }
+
+
+HEAVY = {"jinja2", "markupsafe"}
+
+
+def test_only_report_and_saving_import_jinja(tmp_path) -> None:
+    """Jinja2 is for saved pages: every other command starts as fast as before."""
+    for args in (("tip",), ("week",), ("week", "--json"), ("report",), ("report", "--json")):
+        assert not top_level(modules_after(*args)) & HEAVY, args
+    assert "jinja2" in top_level(modules_after("report", "--save", str(tmp_path / "r.html")))
+    assert "jinja2" in top_level(modules_after("week", "--save", str(tmp_path / "w.svg")))
+
+
+def test_report_imports_only_its_own_command() -> None:
+    loaded = {name for name in modules_after("report", "--json") if name.startswith("bondcoach.")}
+    assert not {name for name in loaded if name.startswith("bondcoach.cli.")} - {
+        "bondcoach.cli",
+        "bondcoach.cli.click_api",
+        "bondcoach.cli.errors",
+        "bondcoach.cli.group",
+        "bondcoach.cli.lazy",
+        "bondcoach.cli.options",
+        "bondcoach.cli.report",
+    }
+    assert "bondcoach.views.page" not in loaded  # the page renderer waits for --save

@@ -1,8 +1,8 @@
-"""doctor: check every file bondcoach keeps, and put a backup back in place."""
+"""doctor: check every file bondcoach keeps, put a backup back, fold in conflict copies."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -13,9 +13,11 @@ from bondcoach.core.checkup import Checkup
 class DoctorReport:
     checkup: Checkup
     restored: Path | None = None  # the file a backup replaced, when --restore was given
+    fixed: bool = False  # --fix ran: conflict copies folded in, an upgrade finished
+    warnings: list[str] = field(default_factory=list)
 
 
-def doctor(restore: Path | None, now: datetime) -> DoctorReport:
+def doctor(restore: Path | None, now: datetime, fix: bool = False) -> DoctorReport:
     from bondcoach.storage import paths
     from bondcoach.storage.checkup import check_store
     from bondcoach.storage.session_store import open_store
@@ -27,5 +29,11 @@ def doctor(restore: Path | None, now: datetime) -> DoctorReport:
 
         forget_for_undo()  # undo's last change is no longer what the files hold
         restored = store.restore_backup(restore, now)
-    checkup = check_store(store, paths.profile_file(), paths.user_tips_file())
-    return DoctorReport(checkup, restored)
+    if fix:
+        from bondcoach.storage.profile import fold_profile_copies
+
+        with store.locked():
+            store.write_records([], now)  # finishes saves and upgrades, folds copies in
+        fold_profile_copies()
+    checkup = check_store(store, paths.user_tips_file())
+    return DoctorReport(checkup, restored, fix, list(store.notices))

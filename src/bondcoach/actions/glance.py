@@ -29,5 +29,11 @@ def glance(today: date) -> Glance:
     progress = day_progress(
         open_store().sessions_between(today, today), today, profile.target_settings()
     )
-    tip = tip_of_the_day(load_guidance().tips, today, profile.birth_date)
+    tip = tip_of_the_day(
+        load_guidance().tips,
+        today,
+        profile.birth_date,
+        due=profile.due_date,
+        families=profile.families,
+    )
     return Glance(progress, profile.baby_name, tip, profile_exists())

@@ -26,6 +26,7 @@ class Mended:
     what: str
     session: Session | None = None
     warnings: list[str] = field(default_factory=list)
+    sessions: tuple[Session, ...] = ()  # what undo took back or put back
 
 
 def history(on: date | None, last: int | None) -> list[Session]:
@@ -47,7 +48,7 @@ def edit(session_id: str, request: EditRequest, now: datetime) -> Mended:
     new = edited(old, request, now)
     forget_for_undo()
     store.replace(old, new, now)
-    warnings: list[str] = []
+    warnings: list[str] = list(store.notices)
     remember_for_undo("edit", (old,), (new,), warnings)
     return Mended("edited", new, warnings)
 
@@ -64,16 +65,20 @@ def delete(
     store = open_store()
     session = store.find(session_id)
     if not confirm(session):
-        raise BondcoachError("kept it; nothing was deleted")
+        return Mended("kept")  # a choice, not a failure
     forget_for_undo()
     store.delete(session, now())
-    warnings: list[str] = []
+    warnings: list[str] = list(store.notices)
     remember_for_undo("delete", (session,), (), warnings)
     return Mended("deleted", session, warnings)
 
 
 def undo(now: datetime) -> Mended:
-    """Take back this computer's last change (once)."""
+    """Take back this computer's last change (once), but only what is still as this
+    computer left it: a later change from another computer is never overwritten. If
+    nothing can be taken back, exit 1 saying what changed; if part can, take that back
+    and say what was left."""
+    from bondcoach.core.undoing import still_as_left
     from bondcoach.storage import undo_log
     from bondcoach.storage.fsio import FlushFailed
     from bondcoach.storage.session_store import open_store
@@ -82,30 +87,45 @@ def undo(now: datetime) -> Mended:
     store = open_store()
     if change is None or change.undone:
         raise BondcoachError("there is nothing to undo on this computer")
-    if change.kind not in ("log", "import", "edit", "delete"):
-        raise BondcoachError(f"cannot undo a change of kind {change.kind!r}")
+    left = change.before if change.kind == "delete" else change.after
+    current = {s.id: store.merged_record(s) for s in left}
+    keep, changed = still_as_left(change.kind, left, current)
+    if not keep:
+        raise BondcoachError(
+            "nothing was undone: " + "; ".join(changed),
+            hint="Another computer changed it since; see 'bondcoach history'.",
+        )
     # Marked first, so undo happens once: if the mark cannot be saved, nothing is undone;
     # if the undo then fails, the mark is taken back (see _undo_failed).
     with contextlib.suppress(FlushFailed):  # in place, only not flushed: go on
         undo_log.mark_undone(change)
     try:
-        what = _take_back(change, store, now)
+        sessions = _take_back(store, change.kind, change.before, keep, now)
     except DataError as error:
         raise _undo_failed(error, change) from error
-    return Mended(what)
+    left_alone = [f"left as it is: {reason}" for reason in changed]
+    # ``what`` is the kind of change taken back; the view says it in words.
+    return Mended(change.kind, sessions=sessions, warnings=[*left_alone, *store.notices])
 
 
-def _take_back(change: Change, store: SessionStore, now: datetime) -> str:
-    if change.kind in ("log", "import"):
-        store.delete_many(change.after, now)
-        what = f"removed {len(change.after)} session{'s' if len(change.after) != 1 else ''}"
-    elif change.kind == "edit":
-        store.replace(change.after[0], change.before[0], now)
-        what = "put the session back as it was before the edit"
-    elif change.kind == "delete":
-        store.add_many(change.before, store.newer_than_stored(change.before, now))
-        what = "brought the deleted session back"
-    return what
+def _take_back(
+    store: SessionStore,
+    kind: str,
+    before: tuple[Session, ...],
+    keep: list[Session],
+    now: datetime,
+) -> tuple[Session, ...]:
+    """Take back the parts in ``keep``; returns the sessions taken back or put back."""
+    if kind in ("log", "import"):
+        store.delete_many(keep, now)
+        return tuple(keep)
+    if kind == "edit":
+        store.replace(keep[0], before[0], now)
+        return before
+    if kind == "delete":
+        store.undelete_many(keep, now)
+        return tuple(keep)
+    raise BondcoachError(f"cannot undo a change of kind {kind!r}")
 
 
 def _undo_failed(error: DataError, change: Change) -> DataError:

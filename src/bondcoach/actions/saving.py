@@ -47,12 +47,16 @@ def remember_for_undo(
 def ready_to_play(activities: Sequence[str], now: datetime) -> list[str]:
     """Before play's timer starts: check the store reads (a problem should show before
     the time together, not after), and pick the ideas to show along the way."""
+    from bondcoach.core.corrected_age import guidance_age
     from bondcoach.core.timer import ideas_for
     from bondcoach.guidance.tips import load_guidance
+    from bondcoach.storage.profile import load_profile
     from bondcoach.storage.session_store import open_store
 
     open_store().sessions_between(now.date(), now.date())
-    return ideas_for(load_guidance(), activities)
+    profile = load_profile()
+    age = guidance_age(profile.birth_date, profile.due_date, now.date())
+    return ideas_for(load_guidance(), activities, age)
 
 
 def save_session(
@@ -81,11 +85,35 @@ def save_session(
     repeated = repeats_existing(session, same_day)
     forget_for_undo()
     store.add(session, now)
-    warnings: list[str] = []
+    warnings: list[str] = list(store.notices)
     remember_for_undo("log", (), (session,), warnings)
+    if profile.expecting:
+        from bondcoach.messages import EXPECTING_NO_AIMS
+
+        warnings.append(EXPECTING_NO_AIMS)
     if session.day == today:
         todays = [*todays, session]
     progress = day_progress(todays, today, profile.target_settings())
     if repeated:
         warnings.append(messages.REPEAT_WARNING)
     return Logged(session, progress, repeated, profile.baby_name, warnings)
+
+
+def add_reflection(logged: Logged, note: str | None, mood: int | None, now: datetime) -> Logged:
+    """Add play's reflection to the session saved when its timer ended.
+
+    The undo note is rewritten to name the session as it is now, still as one "log":
+    one 'bondcoach undo' takes back the session and its reflection together."""
+    from dataclasses import replace
+
+    from bondcoach.core.models import Session
+    from bondcoach.storage.session_store import open_store
+
+    if note is None and mood is None:
+        return replace(logged, warnings=[])
+    old = logged.session
+    new = Session.model_validate({**old.model_dump(), "note": note, "mood": mood})
+    open_store().replace(old, new, now)
+    warnings: list[str] = []
+    remember_for_undo("log", (), (new,), warnings)
+    return replace(logged, session=new, warnings=warnings)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ class SetupFlags:
     caregiver: str | None = None
     awake_hours: str | None = None
     week_start: str | None = None
+    due_date: str | None = None
 
     def any_given(self) -> bool:
         return any(value is not None for value in vars(self).values())
@@ -35,6 +36,8 @@ class ProfileFacts:
     caregiver: str | None
     target_minutes_today: int
     data_folder: Path
+    today: date
+    warnings: tuple[str, ...] = ()  # e.g. once: computers still on 1.0 must upgrade
 
 
 def _facts(profile: Profile, caregiver: str | None, today: date) -> ProfileFacts:
@@ -42,7 +45,7 @@ def _facts(profile: Profile, caregiver: str | None, today: date) -> ProfileFacts
     from bondcoach.storage import paths
 
     target = daily_target(today, profile.target_settings())
-    return ProfileFacts(profile, caregiver, target, paths.data_dir())
+    return ProfileFacts(profile, caregiver, target, paths.data_dir(), today)
 
 
 def show(today: date) -> ProfileFacts:
@@ -60,6 +63,8 @@ def setup(flags: SetupFlags, today: date, interview: Interview) -> ProfileFacts:
     from bondcoach.core.profile_checks import (
         check_awake_hours,
         check_birth_date,
+        check_dates,
+        check_due_date,
         check_name,
         check_week_start,
     )
@@ -75,6 +80,8 @@ def setup(flags: SetupFlags, today: date, interview: Interview) -> ProfileFacts:
             changes["baby_name"] = check_name(flags.baby_name)
         if flags.birth_date is not None:
             changes["birth_date"] = check_birth_date(flags.birth_date, today)
+        if flags.due_date is not None:
+            changes["due_date"] = check_due_date(flags.due_date)
         if flags.awake_hours is not None:
             changes["awake_hours"] = check_awake_hours(flags.awake_hours)
         if flags.week_start is not None:
@@ -84,12 +91,28 @@ def setup(flags: SetupFlags, today: date, interview: Interview) -> ProfileFacts:
     else:
         joining = profile_exists() and not device.device_exists()
         changes, new_caregiver = interview(profile, this_device.caregiver, joining)
+    from bondcoach.core import clock
+
+    changed = profile.with_changes(**changes)
+    if changes:
+        check_dates(changed.birth_date, changed.due_date, today)  # before anything is saved
     caregiver_changes = new_caregiver != this_device.caregiver or not device.device_exists()
     _save_both(
-        (lambda: save_profile(profile.with_changes(**changes))) if changes else None,
+        (lambda: save_profile(changed, clock.now())) if changes else None,
         (lambda: device.save_caregiver(new_caregiver)) if caregiver_changes else None,
     )
-    return _facts(profile.with_changes(**changes), new_caregiver, today)
+    notices = _schema_notice() if changes else ()
+    return replace(_facts(load_profile(), new_caregiver, today), warnings=notices)
+
+
+def _schema_notice() -> tuple[str, ...]:
+    """The profile record is the new format: say once if 1.0 computers share the folder."""
+    from bondcoach.storage.session_store import open_store
+    from bondcoach.storage.upgrade import tell_once_about_schema
+
+    store = open_store()
+    tell_once_about_schema(store)
+    return tuple(store.notices)
 
 
 def _save_both(

@@ -46,5 +46,6 @@ def import_file(file: Path, now: datetime) -> Imported:
     if fresh:
         forget_for_undo()
         store.add_many(fresh, now)
+        warnings.extend(store.notices)
         remember_for_undo("import", (), fresh, warnings)
     return Imported(len(fresh), plan.rows, len(plan.sessions) - len(fresh), warnings)

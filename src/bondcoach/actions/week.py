@@ -8,26 +8,60 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bondcoach.core.report import MoodMark
     from bondcoach.core.week import WeekReview
+    from bondcoach.storage.session_reader import SessionReader
 
 
 @dataclass(frozen=True)
 class Week:
     review: WeekReview
     baby_name: str | None
+    moods: dict[str, tuple[MoodMark, ...]] | None = None  # only when asked for
+    expecting: bool = False  # a due date, no birth date yet: no aims to show
 
 
-def week(day: date | None, today: date) -> Week:
-    """The week that holds ``day`` (default today), read from the store."""
-    from bondcoach.core.week import dates_to_read, review_week
+def week(day: date | None, today: date, moods: bool = False) -> Week:
+    """The week that holds ``day`` (default today), read from the store; with
+    ``moods``, each caregiver's moods that week too (for a saved picture)."""
+    from bondcoach.core.report import moods_by_caregiver
+    from bondcoach.core.week import dates_to_read, review_week, week_bounds
     from bondcoach.storage.profile import load_profile
     from bondcoach.storage.session_store import open_store
 
     day = day if day is not None else today
     profile = load_profile()
-    sessions = open_store().sessions_between(*dates_to_read(day, today, profile.week_start))
-    review = review_week(sessions, day, today, profile.week_start, profile.target_settings())
-    return Week(review, profile.baby_name)
+    store = open_store()
+    first_read, last_read = dates_to_read(day, today, profile.week_start)
+    sessions = store.sessions_between(first_read, last_read)
+    settings = profile.target_settings()
+    first = _first_log(store, first_read)
+    review = review_week(sessions, day, today, profile.week_start, settings, first)
+    if not moods:
+        return Week(review, profile.baby_name, expecting=profile.expecting)
+    start, end = week_bounds(day, profile.week_start)
+    in_week = [session for session in sessions if start <= session.day <= end]
+    return Week(review, profile.baby_name, moods_by_caregiver(in_week), profile.expecting)
+
+
+def _first_log(store: SessionReader, first_read: date) -> date | None:
+    """The day of the first session ever, as far as the week needs to know it.
+
+    A month before the first one read for the week only says "long ago", so it is not
+    opened (and a damaged old file cannot block this week)."""
+    from bondcoach.errors import DataError
+
+    months = store.months()
+    if not months:
+        return None
+    earliest = date.fromisoformat(f"{months[0]}-01")
+    if earliest < first_read.replace(day=1):
+        return earliest
+    try:
+        days = [session.day for session in store.sessions_in_month(months[0])]
+    except DataError:  # it cannot be read, but sessions were kept that month
+        return earliest
+    return min(days, default=earliest)
 
 
 def save_picture(path: Path, data: bytes) -> None:

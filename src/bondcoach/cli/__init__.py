@@ -12,6 +12,8 @@ import typer
 
 from bondcoach import __version__
 from bondcoach.cli.group import BondcoachGroup
+from bondcoach.cli.lazy import reflowed
+from bondcoach.cli.options import PlainFlag
 
 HELP = """A gentle coach for new parents who want help bonding with their baby.
 
@@ -23,7 +25,7 @@ Everything stays on this computer. bondcoach offers everyday ideas, not medical 
 app = typer.Typer(
     cls=BondcoachGroup,
     name="bondcoach",
-    help=HELP,
+    help=reflowed(HELP),
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,
@@ -46,8 +48,12 @@ def root(
             "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    plain: PlainFlag = False,
 ) -> None:
-    """Options for every command; the help text is HELP above."""
+    """Options for every command; the help text is HELP above.
+
+    ``plain`` is applied by its own callback (cli/options.py), before any command runs.
+    """
     if ctx.invoked_subcommand is None:
         from bondcoach.cli.glance import glance
 

@@ -96,4 +96,24 @@ def _run(invoke: Callable[[], Any], args: list[str] | None) -> int:
 def _usage_line(error: UsageError) -> str:
     message = error.format_message().rstrip(".")
     command = error.ctx.command_path if error.ctx is not None else "bondcoach"
-    return f"{message} (see '{command} --help')"
+    return _activity_hint(error, message, command) or f"{message} (see '{command} --help')"
+
+
+def _activity_hint(error: UsageError, message: str, command: str) -> str | None:
+    """'log 15 sing' means an activity: say how to write it rather than what went wrong."""
+    import re
+    import shlex
+
+    from bondcoach.core.models import without_controls
+
+    extra = re.search(r"unexpected extra arguments?(?:\(s\))? \((.*)\)$", message)
+    ctx = error.ctx
+    if extra is None or ctx is None:
+        return None
+    if not any(param.name == "activity" for param in ctx.command.params):
+        return None
+    words = without_controls(extra.group(1)).split()
+    minutes = ctx.params.get("minutes")
+    example = [command, *([shlex.quote(str(minutes))] if minutes else [])]
+    example += [f"-a {shlex.quote(word)}" for word in words]
+    return f"{command} takes only the minutes; to say what you did, add -a: {' '.join(example)}"

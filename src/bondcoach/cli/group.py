@@ -8,10 +8,11 @@ from typing import Any
 
 from typer.core import TyperGroup
 
+from bondcoach.cli.click_api import PlainHelp
 from bondcoach.cli.errors import run_safely
 
 
-class BondcoachGroup(TyperGroup):
+class BondcoachGroup(PlainHelp, TyperGroup):
     """The root group: commands built on first use, and calm errors."""
 
     def __init__(self, **attrs: Any) -> None:
@@ -32,6 +33,9 @@ class BondcoachGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        from bondcoach.cli.options import use_output
+
+        use_output(False)  # from the environment; a --plain flag adds to it when parsed
         code = run_safely(
             lambda: super(BondcoachGroup, self).main(
                 args=args,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bondcoach.cli.options import ActivityOption, AtOption, JsonFlag, who_option
+from bondcoach.cli.options import ActivityOption, AtOption, JsonFlag, PlainFlag, who_option
 
 if TYPE_CHECKING:
     from bondcoach.core.models import Session
@@ -17,9 +17,11 @@ def history_command(
         str | None, typer.Option("--of", metavar="YYYY-MM-DD", help="Sessions on this date.")
     ] = None,
     last: Annotated[
-        int | None, typer.Option("--last", "-n", min=1, help="The newest N sessions (default 10).")
+        int | None,
+        typer.Option("--last", "-n", metavar="N", help="The newest N sessions (10 if not given)."),
     ] = None,
     as_json: JsonFlag = False,
+    plain: PlainFlag = False,
 ) -> None:
     """List sessions with their short ids, newest last."""
     from bondcoach import views
@@ -31,6 +33,9 @@ def history_command(
 
     if of is not None and last is not None:
         raise InputError("use --of or --last, not both")
+    if last is not None and last < 1:
+        # Checked here rather than with min=1, which would print '[x>=1]' in the help.
+        raise InputError(f"--last takes a number of sessions, 1 or more (got {last})")
     sessions = history(parse_date(of, "--of") if of is not None else None, last)
     if as_json:
         views.print_json([session_json(session) for session in sessions])
@@ -51,6 +56,7 @@ def edit_command(
     mood: Annotated[int | None, typer.Option("--mood", metavar="1-5", help="New mood.")] = None,
     who: Annotated[str | None, who_option("Who it was.")] = None,
     as_json: JsonFlag = False,
+    plain: PlainFlag = False,
 ) -> None:
     """Change a logged session. Checked like 'log'; 'undo' takes it back."""
     from bondcoach import views
@@ -76,6 +82,7 @@ def delete_command(
     yes: Annotated[
         bool, typer.Option("--yes", "-y", help="Do not ask first (for scripts).")
     ] = False,
+    plain: PlainFlag = False,
 ) -> None:
     """Remove a logged session (asks first). 'undo' brings it back."""
     from bondcoach import views
@@ -91,16 +98,22 @@ def delete_command(
         return confirm(f"Delete {history_view.describe(session)}?", default=False)
 
     done = delete(session_id, ask_first, clock.now)
-    assert done.session is not None
+    if done.session is None:  # "n" is a choice: say so, exit 0
+        history_view.show_kept()
+        return
     for warning in done.warnings:
         views.warn(warning)
-    history_view.show_done(f"deleted {history_view.describe(done.session)}")
+    history_view.show_deleted(done.session)
 
 
-def undo_command() -> None:
+def undo_command(plain: PlainFlag = False) -> None:
     """Take back this computer's last log, edit, delete or import (once)."""
+    from bondcoach import views
     from bondcoach.actions.history import undo
     from bondcoach.core import clock
     from bondcoach.views import history as history_view
 
-    history_view.show_done(undo(clock.now()).what)
+    done = undo(clock.now())
+    history_view.show_undone(done.what, done.sessions)
+    for warning in done.warnings:
+        views.warn(warning)

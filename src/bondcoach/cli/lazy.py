@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, MutableMapping
 
-from bondcoach.cli.click_api import Command
+from bondcoach.cli.click_api import Command, PlainHelpCommand, speak_plainly
 
 # name -> "module:function", in the order help lists them.
 COMMANDS: dict[str, str] = {
@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "log": "bondcoach.cli.log:log_command",
     "play": "bondcoach.cli.play:play_command",
     "week": "bondcoach.cli.week:week_command",
+    "report": "bondcoach.cli.report:report_command",
     "setup": "bondcoach.cli.setup:setup_command",
     "support": "bondcoach.cli.support:support_command",
     "history": "bondcoach.cli.history:history_command",
@@ -39,14 +40,28 @@ COMMANDS: dict[str, str] = {
 }
 
 
+def reflowed(text: str) -> str:
+    """Help text whose paragraphs reflow to the terminal's width.
+
+    Typer's rich help keeps every newline after the first paragraph, so a docstring
+    wrapped at 88 columns left one word on a line at 50. Paragraphs (split by a blank
+    line) become one line each; a paragraph starting with '\\b' keeps its lines."""
+    import inspect
+
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(
+        part if part.startswith("\b") else " ".join(part.split()) for part in paragraphs
+    )
+
+
 def build_command(name: str) -> Command:
     import typer
 
     module_name, function_name = COMMANDS[name].split(":")
     function = getattr(importlib.import_module(module_name), function_name)
     single = typer.Typer(add_completion=False, rich_markup_mode="rich")
-    single.command(name)(function)
-    return typer.main.get_command(single)
+    single.command(name, cls=PlainHelpCommand, help=reflowed(function.__doc__ or ""))(function)
+    return speak_plainly(typer.main.get_command(single))
 
 
 class LazyCommands(MutableMapping[str, Command]):

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from bondcoach import messages
-from bondcoach.cli.options import ActivityOption, AtOption, json_flag, who_option
+from bondcoach.cli.options import ActivityOption, AtOption, PlainFlag, json_flag, who_option
 
 
 def log_command(
@@ -40,8 +40,9 @@ def log_command(
         str | None,
         typer.Option("--note", "-n", metavar="TEXT", help="Something you noticed."),
     ] = None,
-    who: Annotated[str | None, who_option("Who spent the time (for two carers).")] = None,
+    who: Annotated[str | None, who_option("Who spent the time (for two caregivers).")] = None,
     as_json: Annotated[bool, json_flag(" Prompts and messages go to stderr.")] = False,
+    plain: PlainFlag = False,
 ) -> None:
     """Log time spent together after play, a feed, a change or a cuddle.
 

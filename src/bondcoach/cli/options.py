@@ -31,7 +31,7 @@ def who_option(help: str) -> Any:
 
 
 def at_option(help: str = AT_HELP) -> Any:
-    return typer.Option("--at", metavar='"YYYY-MM-DD HH:MM"', help=help)
+    return typer.Option("--at", metavar="TIME", help=help)
 
 
 def activity_option() -> Any:
@@ -41,3 +41,33 @@ def activity_option() -> Any:
 JsonFlag = Annotated[bool, json_flag()]
 AtOption = Annotated[str | None, at_option()]
 ActivityOption = Annotated[list[str] | None, activity_option()]
+
+
+PLAIN_HELP = "Words only, for screen readers: no boxes, bars or redrawing."
+
+
+def use_output(plain_flag: bool) -> None:
+    """The one place that decides plain or rich output, and hands it to the views."""
+    import os
+
+    from bondcoach import views
+
+    plain = (
+        plain_flag
+        or os.environ.get("BONDCOACH_PLAIN", "").strip().lower() in ("1", "yes", "true", "on")
+        or os.environ.get("TERM") == "dumb"
+    )
+    views.use(views.Output(plain=plain))
+
+
+def _plain_given(value: bool) -> bool:
+    # The root runs use_output first; '--plain' after a command only ever adds to it.
+    if value:
+        use_output(True)
+    return value
+
+
+# Eager, so 'bondcoach week --plain --help' shows plain help too.
+PlainFlag = Annotated[
+    bool, typer.Option("--plain", help=PLAIN_HELP, callback=_plain_given, is_eager=True)
+]

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import time
-from typing import Annotated
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bondcoach import messages
-from bondcoach.cli.options import ActivityOption, who_option
+from bondcoach.cli.options import ActivityOption, PlainFlag, who_option
+
+if TYPE_CHECKING:
+    from bondcoach.actions.saving import Logged
+    from bondcoach.core.coach import When
 
 # The timer's clock and sleep, replaced by tests to run a 15-minute timer instantly.
 TIMER_CLOCK = time.monotonic
@@ -18,24 +24,36 @@ TIMER_SLEEP = time.sleep
 def play_command(
     minutes: Annotated[
         str,
-        typer.Argument(metavar="[MINUTES]", help="How long, 1-1440 (default 15)."),
+        typer.Argument(
+            metavar="[MINUTES]",
+            help="How long, from 1 to 1440 minutes (15 if you leave it out).",
+            show_default=False,
+        ),
     ] = "15",
     activity: ActivityOption = None,
     who: Annotated[str | None, who_option("Who is spending the time.")] = None,
+    bell: Annotated[
+        bool, typer.Option("--bell", help="Ring the terminal's bell, once, when the time is up.")
+    ] = False,
+    plain: PlainFlag = False,
 ) -> None:
-    """Start a gentle timer for time together; it logs the session when it ends.
+    """Start a gentle timer for time together; the session is saved when it ends.
 
     A new idea appears every few minutes. Ctrl-C stops early and asks whether to keep
     the minutes so far; a second Ctrl-C leaves without saving anything.
+
+    At the end it asks what you noticed and how you feel; that adds to the saved
+    session, and one 'bondcoach undo' takes back both.
     """
     from bondcoach import views
-    from bondcoach.actions.saving import ready_to_play
-    from bondcoach.cli.saving import ask_reflection, show_saved
+    from bondcoach.actions.saving import add_reflection, ready_to_play
+    from bondcoach.cli.saving import ask_reflection
     from bondcoach.core import clock
     from bondcoach.core.coach import When, split_activities
     from bondcoach.core.timeparse import parse_minutes
     from bondcoach.core.timer import PlayTimer, whole_minutes
-    from bondcoach.errors import BondcoachError, DataError
+    from bondcoach.errors import BondcoachError, DataError, Interrupted
+    from bondcoach.formatting import duration
     from bondcoach.views import play as play_view
 
     planned = parse_minutes(minutes)
@@ -44,8 +62,10 @@ def play_command(
     ideas = ready_to_play(activities, started)
     timer = PlayTimer(planned * 60, clock=TIMER_CLOCK, sleep=TIMER_SLEEP)
     try:
-        play_view.run_live(timer, ideas)
+        play_view.run_timer(timer, ideas)
         spent = planned
+        if bell:
+            play_view.ring()
     except KeyboardInterrupt:
         spent = whole_minutes(timer.elapsed())
         if spent < 1:
@@ -54,18 +74,46 @@ def play_command(
         if not _keep(spent):
             views.warn(messages.PLAY_NOT_KEPT)
             return
-    play_view.show_finished(spent)
-    note, mood = ask_reflection(None, None, to_stderr=False)
     when = When(start=started.replace(second=0, microsecond=0), minutes=spent)
+    # Saved the moment the time is up: nothing said or not said afterwards can lose it.
+    logged = _save(when, activities, who, clock.now())
+    play_view.show_time_up(spent)
     try:
-        show_saved(when, activities, mood, note, who, False, clock.now())
+        note, mood = ask_reflection(None, None, to_stderr=False)
+    except KeyboardInterrupt:
+        said = messages.play_reflection_stopped(duration(spent), when.start)
+        raise Interrupted(said) from None
+    try:
+        logged = add_reflection(logged, note, mood, clock.now())
     except BondcoachError as error:
-        raise DataError(error.message, hint=messages.play_not_saved(when.start, spent)) from error
+        raise DataError(error.message, hint=messages.PLAY_SAVED_WITHOUT_REFLECTION) from error
+    for warning in logged.warnings:
+        views.warn(warning)
+    play_view.show_played(logged)
+
+
+def _save(when: When, activities: Sequence[str], who: str | None, now: datetime) -> Logged:
+    from bondcoach import views
+    from bondcoach.actions.saving import save_session
+    from bondcoach.errors import BondcoachError, DataError
+
+    try:
+        logged = save_session(when, activities, None, None, who, now)
+    except BondcoachError as error:
+        hint = messages.play_not_saved(when.start, when.minutes)
+        raise DataError(error.message, hint=hint) from error
+    for warning in logged.warnings:
+        views.warn(warning)
+    return logged
 
 
 def _keep(spent: int) -> bool:
-    """Ask whether to keep the minutes so far. A second Ctrl-C escapes from here."""
+    """Ask whether to keep the minutes so far. A second Ctrl-C leaves, saving nothing."""
     from bondcoach.cli.prompts import confirm
+    from bondcoach.errors import Interrupted
 
-    # Yes by default, at the end of input too: the time together was real.
-    return confirm(messages.play_keep_question(spent), default=True)
+    try:
+        # Yes by default, at the end of input too: the time together was real.
+        return confirm(messages.play_keep_question(spent), default=True)
+    except KeyboardInterrupt:
+        raise Interrupted(messages.play_stopped_unsaved(spent)) from None

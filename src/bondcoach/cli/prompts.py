@@ -18,13 +18,31 @@ MAX_TRIES = 3
 def ask(question: str, default: str = "", to_stderr: bool = False) -> str | None:
     """The answer (Enter gives ``default``), or None at the end of input."""
     stream = sys.stderr if to_stderr else sys.stdout
-    stream.write(f"{question} [{default}]: " if default else f"{question}: ")
+    stream.write(_fitted(f"{question} [{default}]" if default else question) + ": ")
     stream.flush()
-    line = sys.stdin.readline()
+    try:
+        line = sys.stdin.readline()
+    except KeyboardInterrupt:
+        stream.write("\n")  # what is said next starts on its own line, not after '^C'
+        stream.flush()
+        raise
     if not line:
         stream.write("\n")
         return None
     return line.strip() or default
+
+
+def _fitted(text: str) -> str:
+    """The question wrapped at word boundaries to the terminal: a narrow terminal would
+    otherwise break it mid-word ('have be' / 'en feeling')."""
+    import shutil
+    import textwrap
+
+    width = max(20, shutil.get_terminal_size().columns - 2)  # room for ': '
+    return "\n".join(
+        textwrap.fill(line, width, break_on_hyphens=False, break_long_words=False)
+        for line in text.split("\n")
+    )
 
 
 def confirm(question: str, default: bool) -> bool:
@@ -43,11 +61,14 @@ def ask_until(
     check: Callable[[str], T],
     to_stderr: bool = False,
     if_no_answer: str | None = None,
+    keep_default: bool = False,
 ) -> T:
     """Ask again (up to three times) until ``check`` accepts the answer.
 
     At the end of input the default is taken, unless ``if_no_answer`` is given: then
-    the command stops with that message (exit 1) and nothing is saved.
+    the command stops with that message (exit 1) and nothing is saved. After three
+    wrong answers the command stops too, unless ``keep_default``: then the default (what
+    is saved now) stands, so one question cannot throw away the answers to the others.
     """
     from bondcoach import views
     from bondcoach.errors import BondcoachError, InputError
@@ -62,4 +83,7 @@ def ask_until(
             return check(answer)
         except InputError as error:
             views.warn(error.message)
+    if keep_default:
+        views.warn(f"kept {default or 'it as it was'}, as before; your other answers still count")
+        return check(default)
     raise InputError(f"no valid answer after {MAX_TRIES} tries; nothing was saved")

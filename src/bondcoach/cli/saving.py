@@ -55,6 +55,18 @@ def ask_optional(question: str, to_stderr: bool) -> str:
 
 
 def _ask_mood(to_stderr: bool) -> int | None:
-    """Optional: anything but a mood from 1 to 5 counts as skipping the question."""
-    answer = ask_optional(messages.PROMPT_MOOD, to_stderr)
-    return int(answer) if answer in ("1", "2", "3", "4", "5") else None
+    """Optional, but a wrong answer ('low', '6', '2/5') is asked again, never stored as
+    no mood; after three, the mood is skipped and the session is still saved."""
+    from bondcoach import views
+    from bondcoach.cli.prompts import MAX_TRIES, ask
+
+    views.note(messages.MOOD_IS_SHARED, to_stderr)
+    for _ in range(MAX_TRIES):
+        answer = ask(messages.PROMPT_MOOD, "", to_stderr)
+        if not answer:  # Enter, or the end of input
+            return None
+        if answer in ("1", "2", "3", "4", "5"):
+            return int(answer)
+        views.warn(messages.MOOD_ANSWER)
+    views.warn(messages.MOOD_SKIPPED)
+    return None

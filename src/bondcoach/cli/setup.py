@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bondcoach.cli.options import json_flag
+from bondcoach.cli.options import PlainFlag, json_flag
 
 if TYPE_CHECKING:
     from bondcoach.core.profile import Profile
@@ -19,7 +20,20 @@ def setup_command(
     ] = None,
     birth_date: Annotated[
         str | None,
-        typer.Option("--birth-date", metavar="YYYY-MM-DD", help="For age-aware aims and tips."),
+        typer.Option(
+            "--birth-date",
+            metavar="DATE",
+            help="A date like 2026-09-14: aims and tips then fit their age.",
+        ),
+    ] = None,
+    due_date: Annotated[
+        str | None,
+        typer.Option(
+            "--due-date",
+            metavar="DATE",
+            help="The due date, like 2026-09-14: for a baby born early (age counted from it) "
+            "or still on the way.",
+        ),
     ] = None,
     caregiver: Annotated[
         str | None,
@@ -37,12 +51,15 @@ def setup_command(
     ] = None,
     week_start: Annotated[
         str | None,
-        typer.Option("--week-start", metavar="monday|sunday", help="The first day of a week."),
+        typer.Option(
+            "--week-start", metavar="DAY", help="The first day of a week: monday or sunday."
+        ),
     ] = None,
     show: Annotated[
         bool, typer.Option("--show", help="Print the profile and change nothing.")
     ] = False,
     as_json: Annotated[bool, json_flag(" With --show.")] = False,
+    plain: PlainFlag = False,
 ) -> None:
     """Tell bondcoach about your baby, so aims and tips fit their age.
 
@@ -59,20 +76,31 @@ def setup_command(
     if as_json and not show:
         raise InputError("--json goes with --show")
     today = clock.now().date()
+    flags = setup_action.SetupFlags(
+        baby_name, birth_date, caregiver, awake_hours, week_start, due_date
+    )
     if show:
+        # With options too (setup --week-start sunday --show): apply them, then show.
+        if flags.any_given():
+            setup_action.setup(flags, today, _no_interview)
         facts = setup_action.show(today)
         if as_json:
             views.print_json(setup_view.profile_json(facts))
         else:
-            setup_view.show_profile(facts)
+            setup_view.show_profile(facts, saved=flags.any_given())
         return
-    flags = setup_action.SetupFlags(baby_name, birth_date, caregiver, awake_hours, week_start)
     facts = setup_action.setup(
         flags,
         today,
         lambda profile, caregiver, joining: _interview(profile, caregiver, joining, today),
     )
+    for warning in facts.warnings:
+        views.warn(warning)
     setup_view.show_profile(facts, saved=True)
+
+
+def _no_interview(profile: Profile, caregiver: str | None, joining: bool) -> Any:
+    raise AssertionError("options were given, so nothing is asked")  # pragma: no cover
 
 
 def _interview(
@@ -94,18 +122,19 @@ def _interview(
         return {}, ask_until("Who uses this computer? (your name)", "", check_name)
     born = profile.birth_date.isoformat() if profile.birth_date else ""
     hours = f"{profile.awake_hours:g}" if profile.awake_hours is not None else "auto"
+
+    def ask(question: str, default: str, check: Callable[[str], Any]) -> Any:
+        # A wrong answer is asked again; three keep what is saved, never lose the rest.
+        return ask_until(question, default, check, keep_default=True)
+
     changes = {
-        "baby_name": ask_until("Your baby's name", profile.baby_name or "", check_name),
-        "birth_date": ask_until(
+        "baby_name": ask("Your baby's name", profile.baby_name or "", check_name),
+        "birth_date": ask(
             "Birth date (YYYY-MM-DD)", born, lambda text: check_birth_date(text, today)
         ),
-        "awake_hours": ask_until(
+        "awake_hours": ask(
             "Hours awake a day (1-20, or auto to follow age)", hours, check_awake_hours
         ),
-        "week_start": ask_until(
-            "Weeks start on (monday/sunday)", profile.week_start, check_week_start
-        ),
+        "week_start": ask("Weeks start on (monday/sunday)", profile.week_start, check_week_start),
     }
-    return changes, ask_until(
-        "Your name, as this computer's caregiver", caregiver or "", check_name
-    )
+    return changes, ask("Your name, as this computer's caregiver", caregiver or "", check_name)

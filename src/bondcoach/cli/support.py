@@ -1,4 +1,4 @@
-"""bondcoach support: kinds of help, and who to call. Works even if the data cannot be read."""
+"""bondcoach support: what to do, kinds of help, who to call. Works if the data cannot be read."""
 
 from __future__ import annotations
 
@@ -6,22 +6,30 @@ from typing import Annotated
 
 import typer
 
-from bondcoach.cli.options import JsonFlag
+from bondcoach.cli.options import JsonFlag, PlainFlag
 
 
 def support_command(
     country: Annotated[
         str | None,
         typer.Option(
-            "--country", "-c", metavar="NAME", help="Only this country's lines, e.g. 'United K'."
+            "--country",
+            "-c",
+            metavar="NAME",
+            help="Your country, as you would write it: UK, Scotland, US, Ireland, NZ, India...",
         ),
     ] = None,
+    sources: Annotated[
+        bool,
+        typer.Option("--sources", help="Show where each line and number comes from."),
+    ] = False,
     as_json: JsonFlag = False,
+    plain: PlainFlag = False,
 ) -> None:
-    """Where to find help when bonding stays hard or your mood stays low.
+    """What to do, and where to find help, when things feel hard or your mood stays low.
 
-    First: if you have thoughts of harming yourself or your baby, contact your local
-    emergency services now. Not medical advice.
+    First: if you might act on thoughts of harming yourself or your baby, or your baby
+    is in danger, call emergency services now. Not medical advice.
     """
     from bondcoach import views
     from bondcoach.actions.support import support
@@ -29,6 +37,8 @@ def support_command(
 
     found = support(country)
     if as_json:
-        views.print_json(support_view.support_json(found.support, found.lines))
+        views.print_json(support_view.support_json(found))
+    elif sources:
+        support_view.show_sources(found)
     else:
-        support_view.show_support(found.support, found.lines)
+        support_view.show_support(found)

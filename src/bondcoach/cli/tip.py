@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from bondcoach.cli.options import JsonFlag
+from bondcoach.cli.options import JsonFlag, PlainFlag
 from bondcoach.core.topics import TOPICS
 
 
@@ -28,11 +28,14 @@ def tip_command(
         bool, typer.Option("--all", "-a", help="List every tip (with --topic, that topic's).")
     ] = False,
     as_json: JsonFlag = False,
+    plain: PlainFlag = False,
 ) -> None:
     """Show today's tip: the same tip all day, a new one tomorrow.
 
-    Tips come from an interview with a perinatal therapist, in bondcoach's own words.
-    Add your own in tips.yaml in your data folder (see the README).
+    Tips fit your baby's age (corrected, for a baby born early) and come from public
+    health guidance and an interview with a perinatal therapist, in bondcoach's own
+    words; each says why it helps and where it comes from. Add your own in tips.yaml in
+    your data folder (see the README).
     """
     from bondcoach import views
     from bondcoach.actions.tip import tips
@@ -44,11 +47,11 @@ def tip_command(
         if as_json:
             views.print_json([tip.as_json() for tip in found.tips])
         else:
-            tip_view.show_tip_list(found.tips)
+            tip_view.show_tip_list(found.tips, found.note)
         return
     tip, day = found.tips[0], found.day
     if as_json:
         views.print_json(tip.as_json())
         return
     heading = f"Tip for {day:%A} {day.day} {day:%B} · {tip.topic}"
-    tip_view.show_tip(tip, heading)
+    tip_view.show_tip(tip, heading, found.note)

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from bondcoach.cli.options import PlainFlag
+
 
 class Format(str, Enum):
     csv = "csv"
@@ -15,10 +17,20 @@ class Format(str, Enum):
 
 
 def export_command(
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="csv or json.")] = Format.csv,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="csv|json",
+            help="csv (the default) or json.",
+            show_default=False,
+        ),
+    ] = Format.csv,
     no_notes: Annotated[
         bool, typer.Option("--no-notes", help="Leave notes and moods out, for sharing.")
     ] = False,
+    plain: PlainFlag = False,
 ) -> None:
     """Write every session to standard output, oldest first.
 
@@ -40,6 +52,7 @@ def import_command(
             dir_okay=False,
         ),
     ],
+    plain: PlainFlag = False,
 ) -> None:
     """Add sessions from a file; importing the same file again adds nothing twice.
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from bondcoach.cli.options import JsonFlag
+from bondcoach.cli.options import JsonFlag, PlainFlag
 
 SAVE_SUFFIXES = (".svg", ".html")
 
@@ -24,11 +24,16 @@ def week_command(
         typer.Option(
             "--save",
             metavar="FILE.svg|FILE.html",
-            help="Also save what is shown as a picture (SVG) or web page (HTML) to keep or share.",
+            help="Also save the week as a picture (SVG) or web page (HTML) to keep or share.",
             dir_okay=False,
         ),
     ] = None,
+    with_mood: Annotated[
+        bool,
+        typer.Option("--with-mood", help="Put the moods you noted in the saved picture too."),
+    ] = False,
     as_json: JsonFlag = False,
+    plain: PlainFlag = False,
 ) -> None:
     """Review the week: each day's minutes against the day's aim, what you did, your notes.
 
@@ -47,12 +52,22 @@ def week_command(
     if save is not None and save.suffix.lower() not in SAVE_SUFFIXES:
         raise InputError(f"--save writes .svg or .html files (got {save.name!r})")
     today = clock.now().date()
-    seen = week(parse_date(of, "--of") if of is not None else None, today)
+    if with_mood and save is None:
+        raise InputError("--with-mood is for the saved picture: add --save FILE")
+    seen = week(parse_date(of, "--of") if of is not None else None, today, moods=with_mood)
     if as_json:
         views.print_json(week_view.week_as_json(seen.review))
         return
-    out = views.console(record=save is not None)
+    out = views.console()
     week_view.show_week(out, seen.review, seen.baby_name)
+    if seen.expecting:
+        from bondcoach.messages import EXPECTING_NO_AIMS
+
+        out.print(EXPECTING_NO_AIMS, style="dim", markup=False)
     if save is not None:
-        save_picture(save, week_view.recording(out, save.suffix))
+        # Drawn by the report's renderer, not a screenshot of the terminal: a fixed
+        # width, readable bars, no command hints; moods only when asked for.
+        from bondcoach.views.page import week_picture
+
+        save_picture(save, week_picture(seen.review, seen.baby_name, save.suffix, seen.moods))
         week_view.show_saved(out, save)

@@ -5,6 +5,7 @@ Kept free of pydantic so the tip of the day can be chosen from a cache without i
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, timedelta
 
@@ -17,6 +18,17 @@ def parse_age(text: str) -> tuple[int, str]:
     if match is None:
         raise ValueError(f"age {text!r} should look like '6 weeks', '3 months' or '4 years'")
     return int(match.group(1)), match.group(2)
+
+
+def age_text_days(text: str) -> int:
+    """Whole days in an age written as text: "6 weeks" is 42, "4 months" 122, "1 year" 365.
+
+    Months and years use the average calendar (30.4375 days a month), halves rounded
+    down, as the built-in tips' day counts do (8 months is 243, 2 years 730).
+    """
+    amount, unit = parse_age(text)
+    per_unit = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}[unit]
+    return math.ceil(amount * per_unit - 0.5)
 
 
 def add_age(birth: date, amount: int, unit: str) -> date:

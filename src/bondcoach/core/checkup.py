@@ -18,8 +18,13 @@ class Finding:
 @dataclass(frozen=True)
 class Checkup:
     findings: tuple[Finding, ...]
-    backups: tuple[Path, ...]
+    backups: tuple[Path, ...]  # this computer's: the ones it can restore
     sessions_read: int
+    # Other computers' backups in the shared folder: only the computer that made one can
+    # restore it (each writes its own files), so they are counted, not offered.
+    other_backups: tuple[Path, ...] = ()
+    # (device, schema of its files, is this computer), for every computer in the folder
+    schemas: tuple[tuple[str, int | None, bool], ...] = ()
 
     @property
     def healthy(self) -> bool:

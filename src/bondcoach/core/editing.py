@@ -48,5 +48,8 @@ def edited(session: Session, request: EditRequest, now: datetime) -> Session:
     if request.who is not None:
         changes["who"] = request.who
     result = Session.model_validate({**session.model_dump(), **changes})
-    check_not_future(result.start, result.minutes, now)
+    # Check only what the edit changes: a session logged by a computer whose clock runs
+    # ahead may still "end later" than this clock's now, and mending its note is fine.
+    if result.start != session.start or result.end > session.end:
+        check_not_future(result.start, result.minutes, now)
     return result

@@ -7,12 +7,12 @@ JSON cache so that ``bondcoach tip`` never pays for importing pydantic.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
-from typing import Any
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from bondcoach.core.ages import parse_age
+from bondcoach.core.ages import age_text_days, parse_age
 from bondcoach.core.mood import HIGHEST, LOWEST
 from bondcoach.core.text import without_controls as without_controls
 from bondcoach.core.timeparse import MAX_MINUTES
@@ -42,6 +42,8 @@ class Session(BaseModel):
     mood: int | None = Field(default=None, ge=LOWEST, le=HIGHEST)
     note: str | None = None
     who: str | None = None
+    # Whose time it was, by baby id (schema 2); empty means the first baby, the one 1.0 knew.
+    babies: tuple[str, ...] = ()
 
     @field_validator("activities")
     @classmethod
@@ -72,9 +74,15 @@ class Session(BaseModel):
         as export and --json write, which Python 3.10's fromisoformat reads.
         """
         payload: dict[str, Any] = self.model_dump(mode="json")
+        if not payload["babies"]:
+            del payload["babies"]  # 1.0's shape (and bytes) for a session of the first baby
         if not z_times:
             payload["start"] = self.start.isoformat()
         return payload
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.minutes)
 
     @property
     def day(self) -> date:
@@ -83,7 +91,11 @@ class Session(BaseModel):
 
 
 class Record(BaseModel):
-    """One version of a session as stored; the newest version of an id wins."""
+    """One version of a session as stored; per field, the newest version wins.
+
+    ``fields`` names the fields this record changed, with their version times (a mend);
+    None means every field at ``updated`` (a new session, and every 1.0 record). The
+    field ``deleted`` is versioned like the others (see ``core/merge``)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -91,6 +103,13 @@ class Record(BaseModel):
     updated: AwareDatetime
     device: str
     deleted: bool = False
+    fields: dict[str, AwareDatetime] | None = None
+
+    def version_of(self, name: str) -> datetime | None:
+        """When this record set field ``name``, or None if it did not set it."""
+        if self.fields is None:
+            return self.updated
+        return self.fields.get(name)
 
     def order_key(self) -> tuple[datetime, str]:
         return (self.updated, self.device)
@@ -101,7 +120,19 @@ def _shown_text(value: str) -> str:
     return without_controls(value, keep="\n")
 
 
-class Activity(BaseModel):
+class _Ages(BaseModel):
+    """An age range in whole days since birth: from inclusive, until exclusive, open if None."""
+
+    from_age_days: int | None = Field(default=None, ge=-400, le=36500)
+    until_age_days: int | None = Field(default=None, ge=-400, le=36500)
+
+    def _check_range(self) -> None:
+        low, high = self.from_age_days, self.until_age_days
+        if low is not None and high is not None and high <= low:
+            raise ValueError("until_age_days must be more than from_age_days")
+
+
+class Activity(_Ages):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -112,17 +143,31 @@ class Activity(BaseModel):
     def _clean_idea(cls, value: str) -> str:
         return _shown_text(value)
 
+    @model_validator(mode="after")
+    def _ages(self) -> Activity:
+        self._check_range()
+        return self
 
-class Tip(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+
+Family = Literal["born-early", "twins", "siblings"]
+
+
+class Tip(_Ages):
+    """A tip. Built-in tips give ``why`` and ``sources`` (ids in data/sources.yaml) and
+    ages in days; a user's own 1.0 tip may give a ``source`` line and ages as text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     id: str = Field(min_length=1, max_length=80)
     topic: Topic
     title: str = Field(min_length=1, max_length=80)
     text: str = Field(min_length=1, max_length=600)
-    source: str = Field(min_length=1)
+    source: str | None = Field(default=None, min_length=1)
+    why: str | None = Field(default=None, min_length=1, max_length=300)
+    sources: tuple[str, ...] = ()
     from_age: str | None = None
     until_age: str | None = None
+    families: tuple[Family, ...] = Field(default=(), alias="for")
 
     @field_validator("id")
     @classmethod
@@ -142,6 +187,43 @@ class Tip(BaseModel):
         if value is not None:
             parse_age(value)
         return value
+
+    @model_validator(mode="after")
+    def _one_way_to_say_each_thing(self) -> Tip:
+        if self.from_age is not None and self.from_age_days is not None:
+            raise ValueError("give from_age or from_age_days, not both")
+        if self.until_age is not None and self.until_age_days is not None:
+            raise ValueError("give until_age or until_age_days, not both")
+        if self.source is None and not self.sources:
+            raise ValueError("a tip needs a source line or the ids of its sources")
+        self._check_range()
+        return self
+
+    def age_days(self) -> tuple[int | None, int | None]:
+        """The range in days, as choosing uses it ("6 weeks" is 42 days)."""
+        low = age_text_days(self.from_age) if self.from_age else self.from_age_days
+        high = age_text_days(self.until_age) if self.until_age else self.until_age_days
+        return low, high
+
+
+class Source(BaseModel):
+    """One entry of data/sources.yaml: where a tip's facts come from."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    publisher: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    year: int = Field(ge=1900, le=2100)
+    url: str | None = None
+    checked: date
+    checked_against: str = Field(min_length=1)
+
+
+class SourcesFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    sources: tuple[Source, ...] = ()
 
 
 class TipsFile(BaseModel):

@@ -1,10 +1,16 @@
-"""The baby's profile as a value: name, birth date, awake hours, first day of the week.
+"""The family's profile as a value: the babies and the first day of the week.
 
-Reading and writing it is storage's job (``storage/profile.py``); this is the shape.
+Stored as fields named by dotted paths (``week_start``, ``babies.first.name``), each with
+its own version time, so two computers changing different fields while apart both keep
+their change (``storage/profile.py`` reads and writes them; this is the shape). The baby
+bondcoach 1.0 knew has the fixed id ``first``; ``baby_name``, ``birth_date`` and
+``awake_hours`` are views of that baby, so code written for one baby keeps working.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -14,18 +20,99 @@ if TYPE_CHECKING:
 WEEK_STARTS = ("monday", "sunday")
 MIN_AWAKE_HOURS = 1.0
 MAX_AWAKE_HOURS = 20.0
+FIRST_BABY = "first"
+BABY_FIELDS = ("name", "birth_date", "due_date", "awake_hours")
+# 1.0's names for the first baby's fields (its profile.json, and setup's options).
+FIRST_BABY_ALIASES = {
+    "baby_name": f"babies.{FIRST_BABY}.name",
+    "birth_date": f"babies.{FIRST_BABY}.birth_date",
+    "awake_hours": f"babies.{FIRST_BABY}.awake_hours",
+    "due_date": f"babies.{FIRST_BABY}.due_date",
+}
 
 
-class Profile(NamedTuple):
-    baby_name: str | None = None
+class Baby(NamedTuple):
+    id: str
+    name: str | None = None
     birth_date: date | None = None
+    due_date: date | None = None
     awake_hours: float | None = None
-    week_start: str = "monday"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Field path -> value (dates as ``date``); a missing path is unset."""
+
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def week_start(self) -> str:
+        value = self.fields.get("week_start")
+        return value if isinstance(value, str) else "monday"
+
+    @property
+    def babies(self) -> tuple[Baby, ...]:
+        """Every baby, the first one first (then by id)."""
+        ids = {path.split(".")[1] for path in self.fields if path.startswith("babies.")}
+        ordered = sorted(ids, key=lambda baby_id: (baby_id != FIRST_BABY, baby_id))
+        return tuple(self.baby(baby_id) for baby_id in ordered)
+
+    def baby(self, baby_id: str) -> Baby:
+        values = {name: self.fields.get(f"babies.{baby_id}.{name}") for name in BABY_FIELDS}
+        return Baby(baby_id, **values)
+
+    @property
+    def baby_name(self) -> str | None:
+        return self.baby(FIRST_BABY).name
+
+    @property
+    def birth_date(self) -> date | None:
+        return self.baby(FIRST_BABY).birth_date
+
+    @property
+    def awake_hours(self) -> float | None:
+        return self.baby(FIRST_BABY).awake_hours
+
+    @property
+    def due_date(self) -> date | None:
+        """For corrected age (a baby born early), and for parents still expecting."""
+        return self.baby(FIRST_BABY).due_date
+
+    @property
+    def expecting(self) -> bool:
+        """A due date and no birth date yet: tips for before the birth, no aims."""
+        return self.birth_date is None and self.due_date is not None
+
+    @property
+    def families(self) -> frozenset[str]:
+        """Which tips marked ``for:`` suit this family: born-early (the first baby born
+        more than 21 days before the due date), twins (two babies born the same day),
+        siblings (several babies)."""
+        from bondcoach.core.corrected_age import is_born_early
+
+        kinds = set()
+        if is_born_early(self.birth_date, self.due_date):
+            kinds.add("born-early")
+        babies = self.babies
+        if len(babies) > 1:
+            kinds.add("siblings")
+        births = [baby.birth_date for baby in babies if baby.birth_date is not None]
+        if len(births) != len(set(births)):
+            kinds.add("twins")
+        return frozenset(kinds)
 
     def target_settings(self) -> TargetSettings:
         from bondcoach.core.targets import TargetSettings
 
-        return TargetSettings(birth_date=self.birth_date, awake_hours_override=self.awake_hours)
+        return TargetSettings(
+            birth_date=self.birth_date,
+            awake_hours_override=self.awake_hours,
+            due_date=self.due_date,
+        )
 
     def with_changes(self, **changes: Any) -> Profile:
-        return self._replace(**changes)
+        """A copy with fields changed, by path or by 1.0's names (``baby_name``, ...)."""
+        updated = dict(self.fields)
+        for name, value in changes.items():
+            updated[FIRST_BABY_ALIASES.get(name, name)] = value
+        return Profile(updated)

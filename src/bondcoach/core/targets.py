@@ -9,7 +9,9 @@ recommendations: methodology and results summary", Sleep Health 1(1), 2015):
     1-2 years   11-14 h     3-5 years    10-13 h
 
 We take the middle of each range; awake hours are 24 minus that. Older children keep
-the 3-5 year figure: the routine is about babies and toddlers.
+the 3-5 year figure: the routine is about babies and toddlers. For a baby born early
+the age counts from the due date until two (core/corrected_age), so a baby born at 28
+weeks stays in the newborn band until about four months after the due date.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bondcoach.core.ages import months_old
+from bondcoach.core.corrected_age import aims_birth
 
 MINUTES_PER_AWAKE_HOUR = 15
 
@@ -39,6 +42,7 @@ DEFAULT_AWAKE_HOURS = 8.5
 class TargetSettings:
     birth_date: date | None = None
     awake_hours_override: float | None = None
+    due_date: date | None = None
 
 
 def awake_hours_for_age(months: int) -> float:
@@ -51,9 +55,10 @@ def awake_hours_for_age(months: int) -> float:
 def awake_hours_on(day: date, settings: TargetSettings) -> float:
     if settings.awake_hours_override is not None:
         return settings.awake_hours_override
-    if settings.birth_date is None:
+    counted_from = aims_birth(settings.birth_date, settings.due_date, day)
+    if counted_from is None:
         return DEFAULT_AWAKE_HOURS
-    return awake_hours_for_age(months_old(settings.birth_date, day))
+    return awake_hours_for_age(max(months_old(counted_from, day), 0))
 
 
 def round_half_up(value: float) -> int:
@@ -66,4 +71,6 @@ def daily_target(day: date, settings: TargetSettings) -> int:
     """Minutes of focused time to aim for on ``day``; 0 before the baby is born."""
     if settings.birth_date is not None and day < settings.birth_date:
         return 0
+    if settings.birth_date is None and settings.due_date is not None:
+        return 0  # still expecting: aims start once the birth date is known
     return round_half_up(awake_hours_on(day, settings) * MINUTES_PER_AWAKE_HOUR)

@@ -21,11 +21,16 @@ _CLOCK_TIME = re.compile(r"^\d{1,2}:\d{2}$")
 
 
 def parse_minutes(text: str) -> int:
+    """'15', or as a time: '15m', '1h', '1h30m', '90 min'."""
     cleaned = text.strip()
     # isdigit() alone would accept "²", which int() cannot read.
-    if not (cleaned.isascii() and cleaned.isdigit()):
-        raise InputError(f"minutes must be a whole number, like 15 (got {text!r})")
-    return check_minutes(int(cleaned))
+    if cleaned.isascii() and cleaned.isdigit():
+        return check_minutes(int(cleaned))
+    match = _DURATION.match(cleaned) if cleaned.isascii() else None
+    if match is None or not any(match.groups()):
+        raise InputError(f"minutes must be a whole number like 15, or 1h30m (got {text!r})")
+    hours, minutes = (int(part) if part else 0 for part in match.groups())
+    return check_minutes(hours * 60 + minutes)
 
 
 def check_minutes(minutes: int) -> int:

@@ -49,16 +49,19 @@ def whole_minutes(seconds: float) -> int:
     return int(seconds // 60)
 
 
-IDEA_TOPICS = ("cues", "routine")
+def ideas_for(
+    guidance: Guidance, activities: Sequence[str], age_days: int | None = None
+) -> list[str]:
+    """Ideas for the chosen activities first, then the others that fit the baby's age.
 
-
-def ideas_for(guidance: Guidance, activities: Sequence[str]) -> list[str]:
-    """Ideas for the chosen activities first, then the others and cue-reading tips."""
-    by_name = dict(guidance.activities)
+    Only activity ideas, not tip titles: ideas that involve holding or feeds carry their
+    safe-sleep words, and a title alone could not."""
+    fitting = [activity for activity in guidance.activities if activity.fits(age_days)]
+    by_name = {activity.name: activity.idea for activity in fitting}
     chosen = [by_name[name] for name in activities if name in by_name]
-    others = [idea for name, idea in guidance.activities if name not in activities]
-    tips = [tip.title for tip in guidance.tips if tip.topic in IDEA_TOPICS]
-    mixed: list[str] = []
-    for index in range(max(len(others), len(tips))):
-        mixed.extend(pair[index] for pair in (others, tips) if index < len(pair))
-    return chosen + mixed
+    # The age's own ideas before the everyday ones for any age.
+    others = sorted(
+        (activity for activity in fitting if activity.name not in activities),
+        key=lambda activity: activity.until_age_days is None,
+    )
+    return chosen + [activity.idea for activity in others]

@@ -7,5 +7,23 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-Topic = Literal["expectations", "cues", "routine", "you", "support", "mood", "help"]
+Topic = Literal[
+    "expectations",
+    "cues",
+    "crying",
+    "routine",
+    "play",
+    "talk",
+    "feelings",
+    "separation",
+    "family",
+    "you",
+    "mood",
+    "support",
+    "help",
+]
 TOPICS: tuple[str, ...] = get_args(Topic)
+
+# The parent's own mental health and professional help: kept to about one tip in seven
+# of those that fit any age (tests/unit/test_guidance_content.py holds it).
+MOOD_AND_HELP = ("mood", "help")

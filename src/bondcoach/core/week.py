@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from bondcoach.core.models import Session
@@ -47,6 +47,9 @@ class WeekSummary:
     by_activity: dict[str, int]
     by_caregiver: dict[str, int]
     notes: tuple[Note, ...] = field(default=())
+    # The first day a person's view counts: days before the baby's birth or the first
+    # ever log are no shortfall, so the human view leaves them out (the JSON keeps them).
+    counts_from: date | None = None
 
     @property
     def total_minutes(self) -> int:
@@ -71,6 +74,17 @@ class WeekSummary:
     @property
     def days_together(self) -> int:
         return sum(1 for day in self.days if day.minutes > 0)
+
+    def counts(self, day: date) -> bool:
+        return self.counts_from is None or day >= self.counts_from
+
+    @property
+    def counted_so_far(self) -> tuple[DaySummary, ...]:
+        return tuple(day for day in self.days_so_far if self.counts(day.date))
+
+    @property
+    def counted_days_together(self) -> int:
+        return sum(1 for day in self.counted_so_far if day.minutes > 0)
 
 
 def summarize_week(
@@ -122,8 +136,21 @@ def streak_label(count: int) -> str:
     return f"{STREAK_CAP}+" if count > STREAK_CAP else str(count)
 
 
+@dataclass(frozen=True)
+class LowMood:
+    who: str
+    low_days: int  # days whose lowest mood was low
+    mood_days: int  # days with any mood
+
+
 def low_mood_caregivers(sessions: Iterable[Session]) -> list[str]:
-    """Caregivers whose mood was low on more than half of their days with a mood.
+    """Caregivers whose mood was low on more than half of their days with a mood."""
+    return [found.who for found in low_moods(sessions)]
+
+
+def low_moods(sessions: Iterable[Session]) -> list[LowMood]:
+    """Caregivers whose mood was low on more than half of their days with a mood, with
+    the counts (so the words can fit them: one day is not "most of the days").
 
     Each caregiver is looked at alone (never averaged with another), and a day counts
     by its lowest mood. This is only a nudge towards support, never a score.
@@ -138,8 +165,8 @@ def low_mood_caregivers(sessions: Iterable[Session]) -> list[str]:
     for who, days in lowest.items():
         low = sum(1 for mood in days.values() if mood <= LOW_MOOD)
         if low * 2 > len(days):
-            flagged.append(who)
-    return sorted(flagged)
+            flagged.append(LowMood(who, low, len(days)))
+    return sorted(flagged, key=lambda found: found.who)
 
 
 @dataclass(frozen=True)
@@ -150,6 +177,7 @@ class WeekReview:
     previous_total: int
     streak: int | None
     low_mood: tuple[str, ...]
+    low_mood_counts: tuple[LowMood, ...] = ()
 
 
 def dates_to_read(day: date, today: date, week_start: str) -> tuple[date, date]:
@@ -162,14 +190,28 @@ def dates_to_read(day: date, today: date, week_start: str) -> tuple[date, date]:
     return first, end
 
 
+def counts_from(birth: date | None, first_log: date | None, today: date) -> date | None:
+    """The first day worth counting: not before the birth, nor before the first ever log
+    (with no log yet, today: a new start, not a row of empty days)."""
+    first = first_log if first_log is not None else today
+    return first if birth is None else max(birth, first)
+
+
 def review_week(
-    sessions: list[Session], day: date, today: date, week_start: str, settings: TargetSettings
+    sessions: list[Session],
+    day: date,
+    today: date,
+    week_start: str,
+    settings: TargetSettings,
+    first_log: date | None = None,
 ) -> WeekReview:
-    """The week holding ``day``, from sessions covering at least ``dates_to_read``."""
+    """The week holding ``day``, from sessions covering at least ``dates_to_read``.
+    ``first_log`` is the day of the first session ever (None if there is none)."""
     start, end = week_bounds(day, week_start)
     previous_start = start - timedelta(days=DAYS_IN_WEEK)
     week_sessions = [s for s in sessions if start <= s.day <= end]
     summary = summarize_week(week_sessions, start, today, settings)
+    summary = replace(summary, counts_from=counts_from(settings.birth_date, first_log, today))
     streak = None
     if start <= today <= end:
         streak = streak_days({session.day for session in sessions}, today)
@@ -179,4 +221,5 @@ def review_week(
         previous_total=sum(session.minutes for session in previous_sessions),
         streak=streak,
         low_mood=tuple(low_mood_caregivers(week_sessions)),
+        low_mood_counts=tuple(low_moods(week_sessions)),
     )

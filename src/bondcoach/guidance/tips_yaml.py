@@ -9,8 +9,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bondcoach.core.models import TipsFile
-from bondcoach.core.tip_data import TipData
+from bondcoach.core.models import SourcesFile, Tip, TipsFile
+from bondcoach.core.tip_data import ActivityData, TipData
 from bondcoach.errors import DataError
 
 try:
@@ -19,10 +19,14 @@ except ImportError:  # PyYAML built without libyaml
     from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
 
+# A source as a tip carries it: what `tip --json` shows of the registry entry.
+SourceRef = dict[str, "str | None"]
+
+
 @dataclass(frozen=True)
 class ParsedTips:
     tips: tuple[TipData, ...]
-    activities: tuple[tuple[str, str], ...]
+    activities: tuple[ActivityData, ...]
 
 
 def _load_with_nodes(path: Path, raw: bytes) -> tuple[Any, yaml.Node | None]:
@@ -81,20 +85,93 @@ def _check_unique_ids(path: Path, parsed: TipsFile, node: yaml.Node | None) -> N
         seen.add(tip.id)
 
 
-def parse_tips_file(path: Path, raw: bytes) -> ParsedTips:
+def _validated(model: Any, path: Path, raw: bytes) -> tuple[Any, Any, yaml.Node | None]:
     data, node = _load_with_nodes(path, raw)
     if data is None:
         data = {}
     try:
-        parsed = TipsFile.model_validate(data)
+        return model.model_validate(data), data, node
     except ValidationError as error:
         problem = error.errors()[0]
         location = tuple(problem["loc"])
         line = _line_of(node, location)
         where = f", line {line}" if line is not None else ""
         raise DataError(f"{path}{where}: {_describe(data, location)}: {problem['msg']}") from error
+
+
+def parse_sources_file(path: Path, raw: bytes) -> dict[str, SourceRef]:
+    """The sources registry: id -> {title, publisher, url}. Ids are unique."""
+    parsed, _, node = _validated(SourcesFile, path, raw)
+    registry: dict[str, SourceRef] = {}
+    for index, source in enumerate(parsed.sources):
+        if source.id in registry:
+            line = _line_of(node, ("sources", index))
+            raise DataError(f"{path}, line {line}: source id {source.id!r} appears twice")
+        registry[source.id] = {
+            "title": source.title,
+            "publisher": source.publisher,
+            "url": source.url,
+        }
+    return registry
+
+
+def _tip_data(tip: Tip, registry: dict[str, SourceRef] | None) -> TipData:
+    # Without a registry (a file checked on its own), an id stands in for its source.
+    unknown: SourceRef = {"title": "", "publisher": "", "url": None}
+    cited = tuple(
+        registry[source_id] if registry is not None else {**unknown, "title": source_id}
+        for source_id in tip.sources
+    )
+    credit = tip.source or f"{cited[0]['publisher']}, {cited[0]['title']}"
+    low, high = tip.age_days()
+    return TipData(
+        id=tip.id,
+        topic=tip.topic,
+        title=tip.title,
+        text=tip.text,
+        source=credit,
+        from_age=tip.from_age,
+        until_age=tip.until_age,
+        why=tip.why,
+        sources=cited,
+        from_age_days=low,
+        until_age_days=high,
+        families=tuple(tip.families),
+    )
+
+
+def _check_citations(
+    path: Path,
+    parsed: TipsFile,
+    node: yaml.Node | None,
+    registry: dict[str, SourceRef],
+    builtin: bool,
+) -> None:
+    """Every cited id resolves; a built-in tip also says why it helps and cites a source."""
+    for index, tip in enumerate(parsed.tips):
+        missing = [source for source in tip.sources if source not in registry]
+        problem = f"source {missing[0]!r} is not in data/sources.yaml" if missing else None
+        if builtin and problem is None:
+            if not tip.why:
+                problem = "a built-in tip needs a why line"
+            elif not tip.sources:
+                problem = "a built-in tip cites its sources by id"
+        if problem is not None:
+            line = _line_of(node, ("tips", index))
+            raise DataError(f"{path}, line {line}: tip {tip.id!r}: {problem}")
+
+
+def parse_tips_file(
+    path: Path, raw: bytes, registry: dict[str, SourceRef] | None = None, builtin: bool = False
+) -> ParsedTips:
+    parsed, _, node = _validated(TipsFile, path, raw)
     _check_unique_ids(path, parsed, node)
+    if registry is not None:
+        _check_citations(path, parsed, node, registry, builtin)
     return ParsedTips(
-        tips=tuple(TipData(**tip.model_dump()) for tip in parsed.tips),
-        activities=tuple((activity.name, activity.idea) for activity in parsed.activities),
+        tips=tuple(_tip_data(tip, registry) for tip in parsed.tips),
+        activities=tuple(
+            ActivityData(a.name, a.idea, a.from_age_days, a.until_age_days)
+            for a in parsed.activities
+        ),
     )

@@ -9,7 +9,8 @@ from pathlib import Path
 from bondcoach.core.checkup import NOTE, OK, PROBLEM, Checkup, Finding
 from bondcoach.errors import DataError
 from bondcoach.storage.backups import list_backups
-from bondcoach.storage.fsio import read_bytes, read_small_file
+from bondcoach.storage.fsio import read_small_file
+from bondcoach.storage.records import MonthFile
 from bondcoach.storage.session_store import SessionStore
 
 
@@ -18,7 +19,7 @@ def _problem(path: Path, error: DataError) -> Finding:
     return Finding(PROBLEM, path, message)
 
 
-def check_store(store: SessionStore, profile_path: Path, user_tips: Path) -> Checkup:
+def check_store(store: SessionStore, user_tips: Path) -> Checkup:
     findings: list[Finding] = []
     count = 0
     try:
@@ -32,23 +33,110 @@ def check_store(store: SessionStore, profile_path: Path, user_tips: Path) -> Che
             findings.append(_problem(month_file.path, error))
             continue
         if month_file.is_conflict_copy:
-            findings.append(
-                Finding(
-                    NOTE,
-                    month_file.path,
-                    "a sync tool's conflict copy: its sessions are merged in, without "
-                    "duplicates; you may delete it once both computers are in sync",
-                )
-            )
+            findings.append(_month_copy(store, month_file))
+    findings.extend(_other_conflict_copies(store.root))
     findings.extend(_unfinished_saves(store))
     findings.extend(_leftover_temp_files(store))
     findings.extend(_loose_permissions(store.root))
-    findings.extend(_other_files(profile_path, user_tips))
+    findings.extend(_other_files(store.root, user_tips))
     if not findings:
         findings.append(Finding(OK, store.root, "every file reads cleanly"))
+    backups = list_backups(store.root)
+    mine = _this_device()
     return Checkup(
-        tuple(findings), tuple(backup.path for backup in list_backups(store.root)), count
+        tuple(findings),
+        tuple(backup.path for backup in backups if backup.device == mine),
+        count,
+        tuple(backup.path for backup in backups if backup.device != mine),
+        _schemas(store, mine),
     )
+
+
+def _this_device() -> str | None:
+    """This computer's id, without making one (a computer with none has no backups)."""
+    from bondcoach.storage.device import device_exists, load_device
+
+    if not device_exists():
+        return None
+    try:
+        return load_device(create=False).id
+    except DataError:  # reported with the other files; offer no backup meanwhile
+        return None
+
+
+def _schemas(store: SessionStore, this: str | None) -> tuple[tuple[str, int | None, bool], ...]:
+    """(device, schema of its files, is this computer) for every computer in the folder."""
+    from bondcoach.storage.upgrade import schema_by_device
+
+    return tuple(
+        (device, schema, device == this) for device, schema in schema_by_device(store).items()
+    )
+
+
+def _month_copy(store: SessionStore, month_file: MonthFile) -> Finding:
+    from bondcoach.storage.upgrade import unfolded_records
+
+    unfolded = len(unfolded_records(store, month_file))
+    if unfolded:
+        return Finding(
+            NOTE,
+            month_file.path,
+            f"a sync tool's conflict copy: {unfolded} record{'s' if unfolded != 1 else ''} "
+            "in it are in no other file (they are read and counted). The next save, or "
+            "'bondcoach doctor --fix', copies them into this computer's own files; keep "
+            "the copy until then",
+        )
+    return Finding(
+        NOTE,
+        month_file.path,
+        "a sync tool's conflict copy; everything in it is also in the real files, so "
+        "it is safe to delete",
+    )
+
+
+def _other_conflict_copies(root: Path) -> list[Finding]:
+    """Conflict copies of any other file in the data folder (month files aside)."""
+    from bondcoach.storage.conflicts import month_copy_of, original_name
+
+    found = []
+    for path in sorted(_walk(root)):
+        if month_copy_of(path.name) is not None and path.parent.parent.name == "sessions":
+            continue  # month files and their copies: see _month_copy
+        siblings = {p.name for p in path.parent.iterdir()} - {path.name}
+        copy = original_name(path.name, siblings.__contains__)
+        if copy is not None:
+            found.append(
+                Finding(
+                    NOTE,
+                    path,
+                    f"a conflict copy of {copy[0]} made by {copy[1]}"
+                    + (
+                        ": its changes are read as part of the profile (the newest "
+                        "change of each field wins); 'bondcoach doctor --fix' copies "
+                        "them into this computer's own profile file, then it is safe "
+                        "to delete"
+                        if _is_profile(root, path)
+                        else "; bondcoach does not read it"
+                    ),
+                )
+            )
+    return found
+
+
+def _is_profile(root: Path, path: Path) -> bool:
+    return path.parent == root / "profile" or (path.parent == root and "profile" in path.name)
+
+
+def _walk(root: Path) -> list[Path]:
+    if not root.is_dir():
+        return []
+    return [
+        path
+        for path in root.rglob("*")
+        if path.is_file()
+        and not path.is_symlink()
+        and "backups" not in path.parts[len(root.parts) :]
+    ]
 
 
 def _unfinished_saves(store: SessionStore) -> list[Finding]:
@@ -66,26 +154,26 @@ def _unfinished_saves(store: SessionStore) -> list[Finding]:
     return found
 
 
-def _other_files(profile_path: Path, user_tips: Path) -> list[Finding]:
+def _other_files(root: Path, user_tips: Path) -> list[Finding]:
     """The profile, your own tips and this computer's id: each read the way commands do."""
     from bondcoach.guidance.tips import MAX_USER_TIPS_BYTES
     from bondcoach.guidance.tips_yaml import parse_tips_file
     from bondcoach.storage.device import load_device
-    from bondcoach.storage.profile import parse_profile
+    from bondcoach.storage.profile import profile_files, read_layer
 
     found = []
-    checks = ((profile_path, parse_profile), (user_tips, parse_tips_file))
-    for path, parse in checks:
+    for path, legacy in profile_files(root):
         try:
-            raw = (
-                read_bytes(path)
-                if path != user_tips
-                else read_small_file(path, MAX_USER_TIPS_BYTES)
-            )
-            if raw is not None:
-                parse(path, raw)
+            read_layer(path, legacy)
         except DataError as error:
             found.append(_problem(path, error))
+    try:
+        # A person made it: read the way 'tip' does (no links, no folders, at most 1 MB).
+        raw = read_small_file(user_tips, MAX_USER_TIPS_BYTES)
+        if raw is not None:
+            parse_tips_file(user_tips, raw)
+    except DataError as error:
+        found.append(_problem(user_tips, error))
     try:
         load_device(create=False)
     except DataError as error:

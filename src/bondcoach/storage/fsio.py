@@ -11,7 +11,7 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from bondcoach.errors import DataError, note_saved, notice
@@ -256,28 +256,35 @@ def _say_once_flush_unsupported(folder: Path) -> None:
     )
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
+def _entries(folder: Path, wanted: Callable[[str], bool] | None) -> list[os.DirEntry[str]]:
     """Entries of a folder of ours, refusing planted links rather than skipping them:
-    a link skipped in silence would make sessions seem to vanish."""
-    refuse_symlink(folder)  # the folder itself first: scandir would read through it
+    a link skipped in silence would make sessions seem to vanish. ``wanted``: only the
+    names the caller reads (a user's tips.yaml link in the data folder is tip's to
+    judge, not the profile reader's)."""
+    from bondcoach.storage import paths
+
+    if folder != paths.data_dir():  # the data folder itself may be a link (README)
+        refuse_symlink(folder)  # the folder first: scandir would read through it
     try:
         entries = [e for e in os.scandir(folder) if not e.name.startswith(".")]
     except FileNotFoundError:
         return []
+    if wanted is not None:
+        entries = [e for e in entries if wanted(e.name)]
     for entry in entries:
         if entry.is_symlink():
             refuse_symlink(Path(entry.path))
     return entries
 
 
-def list_files(folder: Path) -> Iterator[Path]:
+def list_files(folder: Path, wanted: Callable[[str], bool] | None = None) -> Iterator[Path]:
     """Regular files in ``folder`` (hidden and temporary files aside)."""
-    for entry in _entries(folder):
+    for entry in _entries(folder, wanted):
         if entry.is_file(follow_symlinks=False):
             yield Path(entry.path)
 
 
 def list_dirs(folder: Path) -> Iterator[Path]:
-    for entry in _entries(folder):
+    for entry in _entries(folder, None):
         if entry.is_dir(follow_symlinks=False):
             yield Path(entry.path)

@@ -39,12 +39,21 @@ class MonthWrites(SessionReader):
         pending.json removed: nothing changed. If even that fails, or the process dies,
         pending.json keeps the whole change and the next save finishes the job.
         """
+        from bondcoach.storage import upgrade
+
         records = list(records)
-        grouped = by_month(records)
-        self._refuse_links(grouped)  # before anything is read or written
+        self._refuse_links(by_month(records))  # before anything is read or written
         self._clean_leftovers()
         self._finish_pending(now)
         self._pending = None
+        upgrade.upgrade_own_files(self, now)
+        records = [*upgrade.conflict_copy_records(self), *records]
+        self._write_grouped(records, now)
+        upgrade.tell_once_about_schema(self)
+
+    def _write_grouped(self, records: list[Record], now: datetime) -> None:
+        grouped = by_month(records)
+        self._refuse_links(grouped)
         if len(grouped) <= 1:
             for month, additions in grouped.items():
                 self._write_month(month, additions, now)

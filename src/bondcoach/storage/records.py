@@ -1,14 +1,15 @@
 """The session files' format: month files of records, parsed strictly, written whole.
 
-A month file is ``{"schema": 1, "device": ..., "month": "YYYY-MM", "records": [...]}``;
-each record is a session plus ``updated`` (and ``deleted`` for a removal). The newest
-record of an id wins. Pure functions, no I/O: ``store`` does the reading and writing.
+A month file is ``{"schema": 2, "requires": "2.0.0", "device": ..., "month": "YYYY-MM",
+"records": [...]}``; each record is a session plus ``updated`` (and ``deleted`` for a
+removal, ``fields`` for a mend: see ``core/merge``). 1.0's schema 1 files (no
+``requires``, no ``fields``) read as they are. Pure functions, no I/O: ``store`` does
+the reading and writing.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -19,10 +20,9 @@ from pydantic import ValidationError
 
 from bondcoach.core.models import Record, Session
 from bondcoach.errors import DataError
-from bondcoach.storage.schema import check_schema
+from bondcoach.storage.schema import REQUIRES, check_schema
 
-SCHEMA_VERSION = 1
-MONTH_FILE = re.compile(r"^(\d{4}-\d{2})(\.json|[ .].*\.json)$")
+SCHEMA_VERSION = 2
 _RECOVER_HINT = (
     "bondcoach left it untouched. Restore it from a backup, or move it out of the "
     "data folder to carry on without it."
@@ -55,7 +55,14 @@ def _record_to_json(record: Record) -> dict[str, Any]:
     payload["updated"] = record.updated.isoformat()
     if record.deleted:
         payload["deleted"] = True
+    if record.fields is not None:
+        payload["fields"] = {name: when.isoformat() for name, when in record.fields.items()}
     return payload
+
+
+def record_key(record: Record) -> str:
+    """A record's identity whatever file holds it (the device is the file's, not its own)."""
+    return json.dumps(_record_to_json(record), sort_keys=True)
 
 
 def parse_month_file(path: Path, raw: bytes, device: str) -> list[Record]:
@@ -74,9 +81,18 @@ def parse_month_file(path: Path, raw: bytes, device: str) -> list[Record]:
         fields = dict(item)
         updated = fields.pop("updated", None)
         deleted = fields.pop("deleted", False)
+        versions = fields.pop("fields", None)
         try:
             session = Session.model_validate(fields)
-            records.append(Record(session=session, updated=updated, device=device, deleted=deleted))
+            records.append(
+                Record(
+                    session=session,
+                    updated=updated,
+                    device=device,
+                    deleted=deleted,
+                    fields=versions,
+                )
+            )
         except ValidationError as error:
             problem = error.errors()[0]
             where = ".".join(str(part) for part in problem["loc"]) or "record"
@@ -94,6 +110,7 @@ def by_month(records: Iterable[Record]) -> dict[str, list[Record]]:
 def month_payload(device: str, month: str, records: list[Record]) -> bytes:
     payload = {
         "schema": SCHEMA_VERSION,
+        "requires": REQUIRES,
         "device": device,
         "month": month,
         "records": [_record_to_json(record) for record in records],
@@ -106,12 +123,20 @@ def _damaged(path: Path, problem: str) -> DataError:
 
 
 def newest_versions(records: Iterable[Record]) -> dict[str, Record]:
-    newest: dict[str, Record] = {}
-    for record in records:
-        current = newest.get(record.session.id)
-        if current is None or record.order_key() > current.order_key():
-            newest[record.session.id] = record
-    return newest
+    """Each id's merged version (each field its newest value; see ``core/merge``)."""
+    from bondcoach.core.merge import merged_by_id
+
+    return merged_by_id(records)
+
+
+def file_schema(raw: bytes) -> int | None:
+    """The schema number a store file declares, or None if it cannot be told."""
+    try:
+        payload = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    schema = payload.get("schema") if isinstance(payload, dict) else None
+    return schema if isinstance(schema, int) and not isinstance(schema, bool) else None
 
 
 def new_session_id() -> str:

@@ -8,6 +8,13 @@ from typing import Any
 
 from bondcoach.errors import DataError
 
+# Schema 2 (bondcoach 2.0.0): per-computer profile records, field versions on sessions.
+# Files of schema 2 and later say which bondcoach they need, so a version that meets a
+# newer file can name the version to install (1.0.0, which knows only the number,
+# still refuses: the number rises).
+SCHEMA = 2
+REQUIRES = "2.0.0"
+
 
 def check_schema(
     payload: dict[str, Any],
@@ -23,8 +30,14 @@ def check_schema(
         raise damaged(path, "it has no schema version")
     if schema > newest:
         understands = f"; this one understands schema {newest}" if name_newest else ""
+        requires = payload.get("requires")
+        needs = (
+            f"; it needs bondcoach {requires} or newer"
+            if isinstance(requires, str) and len(requires) <= 20 and requires.isprintable()
+            else ""
+        )
         raise DataError(
-            f"{path} was written by a newer bondcoach (schema {schema}){understands}",
+            f"{path} was written by a newer bondcoach (schema {schema}){understands}{needs}",
             hint="Upgrade bondcoach on this computer; the file was left untouched.",
         )
     return schema

@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from bondcoach.core.models import Record, Session
+from bondcoach.storage.conflicts import month_copy_of
 from bondcoach.storage.fsio import list_dirs, list_files, read_bytes, refuse_symlink
 from bondcoach.storage.records import (
-    MONTH_FILE,
     MonthFile,
     month_key,
     months_between,
@@ -48,6 +48,7 @@ class SessionFiles:
         self._lock: Any = None
         self._snapshots = 0
         self._pending: list[Record] | None = None  # read once per snapshot
+        self.notices: list[str] = []  # said once to the person (e.g. the schema upgrade)
 
     @property
     def device(self) -> str:
@@ -100,14 +101,14 @@ class SessionFiles:
         refuse_symlink(self.sessions_dir)
         for device_dir in sorted(list_dirs(self.sessions_dir)):
             for path in sorted(list_files(device_dir)):
-                match = MONTH_FILE.match(path.name)
-                if match is None:
+                month = month_copy_of(path.name)
+                if month is None:
                     continue
                 yield MonthFile(
                     path=path,
                     device=device_dir.name,
-                    month=match.group(1),
-                    is_conflict_copy=match.group(2) != ".json",
+                    month=month,
+                    is_conflict_copy=path.name != f"{month}.json",
                 )
 
     def read_records(self, path: Path, device: str) -> list[Record] | None:
@@ -212,6 +213,11 @@ class SessionReader(SessionFiles):
                 f"{len(matches)} sessions have ids starting {wanted!r}; give more of it"
             )
         return matches[0]
+
+    def merged_record(self, session: Session) -> Record | None:
+        """The stored versions of ``session`` (in its month) merged, or None."""
+        records = self.records_for_months([month_key(session.day)])
+        return newest_versions(r for r in records if r.session.id == session.id).get(session.id)
 
     def newer_than_stored(self, sessions: Iterable[Session], now: datetime) -> datetime:
         """A time for new versions of these sessions that beats every stored version.

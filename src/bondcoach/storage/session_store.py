@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from bondcoach.core.models import Record, Session
@@ -20,7 +20,7 @@ from bondcoach.storage.fsio import (
 )
 from bondcoach.storage.month_writes import MonthWrites
 from bondcoach.storage.records import SCHEMA_VERSION as SCHEMA_VERSION
-from bondcoach.storage.records import month_key
+from bondcoach.storage.records import month_key as month_key
 from bondcoach.storage.records import new_session_id as new_session_id
 from bondcoach.storage.records import newest_versions as newest_versions
 from bondcoach.storage.records import parse_month_file as parse_month_file
@@ -72,26 +72,30 @@ class SessionStore(MonthWrites):
             self.write_records(records, now)
 
     def replace(self, old: Session, new: Session, now: datetime) -> None:
-        """Record ``new`` as the current version of ``old`` (same id)."""
+        """Record ``new`` as the current version of ``old`` (same id): see ``mends``."""
+        from bondcoach.storage.mends import replacing
+
         now = self.newer_than_stored([old], now)
-        records = []
-        if month_key(old.day) != month_key(new.day):
-            # The old month must learn the session left it; the newer version wins by a tick.
-            records.append(Record(session=old, updated=now, device=self.device, deleted=True))
-            now = now + timedelta(microseconds=1)
-        records.append(Record(session=new, updated=now, device=self.device))
+        records = replacing(old, new, now, self.device, self.merged_record(old))
         with self.locked():
-            self.write_records(records, now)
+            self.write_records(records, records[-1].updated)
 
     def delete(self, session: Session, now: datetime) -> None:
         self.delete_many([session], now)
 
     def delete_many(self, sessions: Iterable[Session], now: datetime) -> None:
+        self._set_deleted(sessions, now, deleted=True)
+
+    def undelete_many(self, sessions: Iterable[Session], now: datetime) -> None:
+        """Bring deleted sessions back (only ``deleted`` changes: see ``mends``)."""
+        self._set_deleted(sessions, now, deleted=False)
+
+    def _set_deleted(self, sessions: Iterable[Session], now: datetime, deleted: bool) -> None:
+        from bondcoach.storage.mends import mend
+
         sessions = list(sessions)
         now = self.newer_than_stored(sessions, now)
-        records = [
-            Record(session=s, updated=now, device=self.device, deleted=True) for s in sessions
-        ]
+        records = [mend(s, now, self.device, ["deleted"], deleted=deleted) for s in sessions]
         with self.locked():
             self.write_records(records, now)
 

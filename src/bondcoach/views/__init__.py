@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -17,9 +17,55 @@ if TYPE_CHECKING:
 BAR_BACK, BAR_PART, BAR_DONE = "grey30", "cyan", "green"
 
 
+class Output(NamedTuple):
+    """How to draw for people, decided once per run by the CLI (cli/options.py).
+
+    ``plain``: words only, for screen readers and dumb terminals: no panels, no box
+    drawing, no bars, no live redraws. Colour is separate: Rich follows NO_COLOR.
+    """
+
+    plain: bool = False
+
+
+_output = Output()
+
+
+def use(output: Output) -> None:
+    global _output
+    _output = output
+
+
+def plain() -> bool:
+    return _output.plain
+
+
+def span(minutes: int) -> str:
+    """A duration as people read it: '2 h 8 min', or in plain output '2 hours 8 minutes'
+    (a screen reader says 'h' as a letter)."""
+    from bondcoach.formatting import duration, duration_words
+
+    return duration_words(minutes) if _output.plain else duration(minutes)
+
+
+def keep_no_break_spaces() -> None:
+    """Teach Rich's line wrapping that a no-break space does not break.
+
+    Rich splits words at any whitespace, U+00A0 too, so '2 h 8 min' could still
+    end up on two lines. Its word pattern is a module global; this one treats U+00A0
+    as part of a word, and a command name ('bondcoach week') as one word, so neither
+    is ever split. tests/cli/test_plain.py holds it."""
+    import re
+
+    from rich import _wrap
+
+    word = "(?:bondcoach [a-z][a-z-]*|[\\S\u00a0]+)"
+    _wrap.re_word = re.compile(f"[^\\S\u00a0]*{word}[^\\S\u00a0]*")
+
+
 def console(stderr: bool = False, record: bool = False) -> Console:
     from rich.console import Console
 
+    keep_no_break_spaces()
     # emoji=False: ":" in a tip must never turn into an emoji, and skipping the emoji
     # table saves loading it on every run.
     return Console(stderr=stderr, highlight=False, emoji=False, record=record)
@@ -48,6 +94,11 @@ def error(message: str, hint: str | None = None) -> None:
         out.print(for_terminal(hint), style="dim", markup=False, soft_wrap=True)
 
 
+def note(message: str, stderr: bool = False) -> None:
+    """A quiet line beside a question (plain words, never markup)."""
+    console(stderr=stderr).print(message, style="dim", markup=False, soft_wrap=True)
+
+
 def warn(message: str) -> None:
     from bondcoach.core.text import for_terminal
 
@@ -69,14 +120,21 @@ def progress_bar(minutes: int, target: int, width: int = 24) -> RenderableType:
 
 
 def today_row(minutes: int, target: int, baby_name: str | None) -> RenderableType:
-    """'Today with Mia, so far: ━━━─── 20 min of about 2 h 8 min' (never a shortfall)."""
+    """'Today with Mia, so far: ━━━─── 20 min of about 2 h 8 min' (never a shortfall);
+    plain: 'Today with Mia, so far: 20 minutes of about 2 hours 8 minutes.'"""
     from rich.markup import escape
     from rich.table import Table
 
     from bondcoach.formatting import duration
     from bondcoach.messages import who_phrase
 
+    if _output.plain:
+        so_far = f"{span(minutes)} of about {span(target)}"
+        return f"Today {escape(who_phrase(baby_name))}, so far: {so_far}."
     row = Table.grid(padding=(0, 1))
+    if target <= 0:  # no aim (still expecting): the time alone, no bar to measure it by
+        row.add_row(f"Today {escape(who_phrase(baby_name))}, so far:", duration(minutes))
+        return row
     row.add_row(
         f"Today {escape(who_phrase(baby_name))}, so far:",
         progress_bar(minutes, target),

@@ -32,6 +32,9 @@ def show_glance(
     out = console()
     out.print(today_row(progress.minutes, progress.target, baby_name))
     if tip is not None:
-        out.print(f"Tip of the day: [bold]{escape(tip.title)}[/] [dim](bondcoach tip)[/]")
+        from bondcoach.views.tip import plain_commands
+
+        title = escape(plain_commands(tip.title))
+        out.print(f"Tip of the day: [bold]{title}[/] [dim](bondcoach tip)[/]")
     out.print(next_step(progress, has_profile))
     out.print("[dim]All commands: bondcoach --help[/]")

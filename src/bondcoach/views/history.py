@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bondcoach.formatting import day_and_time, duration
-from bondcoach.views import console
+from bondcoach.views import console, plain, span
 
 if TYPE_CHECKING:
     from bondcoach.core.models import Session
@@ -21,7 +21,7 @@ def short_id(session: Session) -> str:
 def describe(session: Session) -> str:
     what = f" ({', '.join(session.activities)})" if session.activities else ""
     who = f", {session.who}" if session.who else ""
-    return f"{day_and_time(session.start)}, {duration(session.minutes)}{what}{who}"
+    return f"{day_and_time(session.start)}, {span(session.minutes)}{what}{who}"
 
 
 def show_history(sessions: Sequence[Session]) -> None:
@@ -31,6 +31,12 @@ def show_history(sessions: Sequence[Session]) -> None:
     out = console()
     if not sessions:
         out.print("No sessions to show yet. [bold]bondcoach log 15[/] after time together.")
+        return
+    if plain():
+        for session in sessions:
+            note = f" Note: {escape(session.note)}" if session.note else ""
+            out.print(f"[cyan]{short_id(session)}[/]: {escape(describe(session))}.{note}")
+        out.print("[dim]Fix one with bondcoach edit ID, or remove it with bondcoach delete ID.[/]")
         return
     table = Table(box=None, header_style="bold", padding=(0, 1))
     for column in ("id", "when", "time", "what", "who", "note"):
@@ -54,8 +60,39 @@ def show_done(message: str) -> None:
     console().print(f"[green]Done[/]: {escape(message)}")
 
 
+UNDONE = {
+    "log": "took back the session you logged",
+    "import": "took back what was imported",
+    "edit": "put the session back as it was before the edit",
+    "delete": "brought back the session you deleted",
+}
+LISTED = 3  # an undone import names its first few sessions, then counts the rest
+
+
+def show_undone(kind: str, sessions: Sequence[Session]) -> None:
+    """Which session undo took back, so nobody has to wonder."""
+    named = "; ".join(describe(session) for session in sessions[:LISTED])
+    more = len(sessions) - LISTED
+    if more > 0:
+        named += f"; and {more} more"
+    show_done(f"{UNDONE.get(kind, 'took back the last change')}: {named}.")
+
+
+def show_deleted(session: Session) -> None:
+    from bondcoach.messages import DELETE_UNDO
+
+    show_done(f"deleted {describe(session)}. {DELETE_UNDO}")
+
+
+def show_kept() -> None:
+    from bondcoach.messages import DELETE_KEPT
+
+    console().print(DELETE_KEPT, markup=False)
+
+
 def show_imported(added: int, rows: int, already: int) -> None:
     from bondcoach.formatting import plural
 
     done = f"imported {plural(added, 'session')} from {plural(rows, 'row')}"
-    show_done(done + (f"; {already} were already here" if already else ""))
+    here = f"; {already} {'was' if already == 1 else 'were'} already here" if already else ""
+    show_done(done + here)

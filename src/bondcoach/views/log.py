@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bondcoach import messages
-from bondcoach.core.mood import is_low
-from bondcoach.formatting import day_and_time, duration
-from bondcoach.views import console, today_row
+from bondcoach.core.mood import LOWEST, is_low
+from bondcoach.formatting import day_and_time
+from bondcoach.views import console, span, today_row
 
 if TYPE_CHECKING:
     from bondcoach.core.coach import DayProgress
@@ -29,10 +29,12 @@ def show_logged(
     who = f", {escape(session.who)}" if session.who else ""
     what = f" ({escape(', '.join(session.activities))})" if session.activities else ""
     out.print(
-        f"[green]Saved[/]: {day_and_time(session.start)}, {duration(session.minutes)}{what}{who}."
+        f"[green]Saved[/]: {day_and_time(session.start)}, {span(session.minutes)}{what}{who}."
     )
     out.print(today_row(today.minutes, today.target, baby_name))
-    if is_low(session.mood):
+    if session.mood == LOWEST:  # "very low": no "if it keeps happening", just help today
+        out.print(messages.VERY_LOW_MOOD_AFTER_LOG)
+    elif is_low(session.mood):
         out.print(messages.LOW_MOOD_AFTER_LOG)
     else:
         out.print(messages.warm_word(today.minutes, today.target))

@@ -2,30 +2,30 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bondcoach import messages
 from bondcoach.core.week import UNNAMED
 from bondcoach.formatting import day_label, duration, percent, plural
-from bondcoach.views import progress_bar
-
-_REMOTE_FONT = re.compile(r"@font-face\s*\{[^}]*\}")
+from bondcoach.views import plain, progress_bar, span
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from bondcoach.core.week import WeekReview, WeekSummary
+    from bondcoach.core.week import DaySummary, WeekReview, WeekSummary
 
 
 def week_table(summary: WeekSummary) -> RenderableType:
     from rich.table import Table
 
+    if plain():
+        return "\n".join(plain_day(summary, day) for day in summary.days)
     table = Table.grid(padding=(0, 2))
     for day in summary.days:
         label = day_label(day.date)
-        if day.date > summary.today:
+        if day.date > summary.today or not summary.counts(day.date):
+            # still to come, or before the birth or the first log: nothing to count
             table.add_row(f"[dim]{label}[/]", "[dim]·[/]", "")
             continue
         table.add_row(
@@ -36,6 +36,16 @@ def week_table(summary: WeekSummary) -> RenderableType:
     return table
 
 
+def plain_day(summary: WeekSummary, day: DaySummary) -> str:
+    """One day in words: 'Thu 26 Nov (today): 15 minutes of about 2 hours 8 minutes'."""
+    label = day_label(day.date) + (" (today)" if day.date == summary.today else "")
+    if day.date > summary.today:
+        return f"{label}: still to come"
+    if not summary.counts(day.date):  # before the birth or the first log
+        return f"{label}: not counted"
+    return f"{label}: {span(day.minutes)} of about {span(day.target_minutes)}"
+
+
 def comparison(review: WeekReview) -> RenderableType | None:
     """The week before beside this one: a small chart, in words that never scold."""
     from rich.table import Table
@@ -43,6 +53,8 @@ def comparison(review: WeekReview) -> RenderableType | None:
     this, before = review.summary.total_minutes, review.previous_total
     if this == 0 and before == 0:
         return None
+    if plain():
+        return f"The week before: {span(before)}. This week: {span(this)}."
     scale = max(this, before)
     chart = Table.grid(padding=(0, 2))
     chart.add_row("Week before", progress_bar(before, scale, width=20), duration(before))
@@ -78,16 +90,21 @@ def summary_lines(review: WeekReview) -> list[str]:
     from rich.markup import escape
 
     summary = review.summary
-    total, target = summary.total_minutes, summary.target_so_far
-    so_far = len(summary.days_so_far)
-    if so_far == 0:
+    counted = summary.counted_so_far
+    total = sum(day.minutes for day in counted)
+    aim = sum(day.target_minutes for day in counted)
+    so_far = len(counted)
+    if not summary.days_so_far:
         return ["This week is still to come."]
+    if so_far == 0:
+        return [messages.WEEK_BEFORE_THE_START]
+    # No percentage of the aim: a share of it reads as a mark, and a low one as a shortfall.
     lines = [
-        f"Together this week: [bold]{duration(total)}[/] of about {duration(target)} "
-        f"for the {plural(so_far, 'day')} so far ({percent(total, target)}), "
+        f"Together this week: [bold]{duration(total)}[/] of about {duration(aim)} "
+        f"for the {plural(so_far, 'day') if so_far > 1 else 'day'} so far, "
         f"in {plural(summary.sessions, 'session')}.",
     ]
-    together = f"Days together: {summary.days_together} of {so_far}"
+    together = f"Days together: {summary.counted_days_together} of {so_far}"
     if review.streak:
         from bondcoach.core.week import streak_label
 
@@ -126,18 +143,11 @@ def show_week(out: Console, review: WeekReview, baby_name: str | None) -> None:
         out.print(comparison_words(review))
     if summary.sessions == 0 and summary.days_so_far:
         out.print("Nothing logged this week yet. [bold]bondcoach log 15[/] after time together.")
-    for who in review.low_mood:
+    for found in review.low_mood_counts:
+        who = None if found.who == UNNAMED else escape(found.who)
         out.print()
-        out.print(messages.low_mood_week(None if who == UNNAMED else escape(who)))
+        out.print(messages.low_mood_week(who, found.low_days, found.mood_days))
     out.print(f"[dim]{messages.NEXT_AFTER_WEEK}[/]")
-
-
-def recording(out: Console, suffix: str) -> bytes:
-    """What was shown, as an SVG picture or an HTML page."""
-    if suffix.lower() == ".svg":
-        # Rich links a web font; a saved week must open offline and call nowhere.
-        return _REMOTE_FONT.sub("", out.export_svg(title="bondcoach week")).encode("utf-8")
-    return out.export_html().encode("utf-8")
 
 
 def show_saved(out: Console, path: Path) -> None:
