@@ -95,7 +95,8 @@ class MonthWrites(SessionReader):
             self.pending_file(self.device).parent,
             backups_dir(self.root) / self.device,
             self.root / "set-aside" / self.device,
-            self.root,  # the profile's
+            self.root,  # 1.0's profile.json
+            self.root / "profile",  # this computer's profile record
             paths.state_dir(),  # the undo journal's, the device file's
         )
         for folder in folders:
