@@ -144,3 +144,22 @@ def test_a_profile_change_says_once_that_1_0_computers_must_upgrade(cli, store):
         12,
         "sunday",
     )
+
+
+def test_a_damaged_own_file_is_left_as_it_is_and_upgraded_once_restored(cli, store):
+    # Like 1.0, a damaged old month does not block today's log: the upgrade leaves the
+    # file it cannot read untouched (never overwritten), does the others, and does that
+    # one on the first save after it is put right.
+    damaged = store["data"] / "sessions" / DEVICE_A / "2026-10.json"
+    good = damaged.read_bytes()
+    damaged.write_bytes(good[:40])
+    result = run(cli, store, "A", "log", "10", "--at", "08:30")
+    assert result.exit_code == 0, result.stderr
+    assert damaged.read_bytes() == good[:40]
+    assert schema_of(store["data"] / "sessions" / DEVICE_A / "2026-11.json") == 2
+    damaged.write_bytes(good)
+    assert run(cli, store, "A", "log", "5", "--at", "08:45").exit_code == 0
+    assert schema_of(damaged) == 2
+    assert [s for s in history(cli, store, "B") if s["minutes"] not in (5, 10)] == [
+        s for s in expected_history() if s["minutes"] not in (5, 10)
+    ]
