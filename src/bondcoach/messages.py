@@ -34,6 +34,16 @@ EXPECTING_NO_AIMS = (
 )
 
 PROMPT_MINUTES = "How many minutes did you spend together?"
+WEEK_TOGETHER_ONCE = (
+    "All your time together, each session counted once, against the largest of the "
+    "babies' aims that day:"
+)
+
+
+def prompt_babies(names: tuple[str, ...]) -> str:
+    return f"With whom? ({', '.join(names)}; Enter for all of them)"
+
+
 PROMPT_ACTIVITIES = "What did you do? (for example: talk, sing, skin-to-skin; Enter to skip)"
 PROMPT_NOTE = "Anything you noticed? What might your baby have been feeling? (Enter to skip)"
 

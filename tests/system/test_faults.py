@@ -280,14 +280,15 @@ def test_an_undo_that_fails_can_be_tried_again(cli, folders, frozen):
 
 
 def test_an_unexpected_failure_after_the_save_says_what_was_saved(cli, folders, frozen):
-    import bondcoach.core.coach
+    import bondcoach.core.babies
 
     with pytest.MonkeyPatch.context() as patch:
 
         def broken(*args: Any, **kwargs: Any) -> None:
             raise OSError(errno.EIO, "Input/output error")
 
-        patch.setattr(bondcoach.core.coach, "day_progress", broken)
+        # What log works out after the save (today's progress).
+        patch.setattr(bondcoach.core.babies, "progress_for", broken)
         result = cli("log", "15", "--at", "2026-11-21 10:00")
     assert result.exit_code == 1
     assert "untouched" not in result.stderr

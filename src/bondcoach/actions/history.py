@@ -27,15 +27,34 @@ class Mended:
     session: Session | None = None
     warnings: list[str] = field(default_factory=list)
     sessions: tuple[Session, ...] = ()  # what undo took back or put back
+    babies: tuple[str, ...] = ()  # whose time ``session`` was, by name
 
 
-def history(on: date | None, last: int | None) -> list[Session]:
+@dataclass(frozen=True)
+class Listing:
+    """Sessions, with the names of whose time each was (by session id)."""
+
+    sessions: list[Session]
+    babies: dict[str, tuple[str, ...]]
+    several: bool  # the family has several babies now: name them where sessions show
+
+
+def history(on: date | None, last: int | None) -> Listing:
     from bondcoach.storage.session_store import open_store
 
     store = open_store()
     if on is not None:
-        return store.sessions_between(on, on)
-    return store.latest_sessions(last or DEFAULT_HISTORY)
+        return listing(store.sessions_between(on, on))
+    return listing(store.latest_sessions(last or DEFAULT_HISTORY))
+
+
+def listing(sessions: list[Session]) -> Listing:
+    from bondcoach.core import babies
+    from bondcoach.storage.profile import load_profile
+
+    profile = load_profile()
+    names = {s.id: tuple(babies.session_names(profile, s)) for s in sessions}
+    return Listing(sessions, names, len(profile.babies) > 1)
 
 
 def edit(session_id: str, request: EditRequest, now: datetime) -> Mended:
@@ -50,7 +69,7 @@ def edit(session_id: str, request: EditRequest, now: datetime) -> Mended:
     store.replace(old, new, now)
     warnings: list[str] = list(store.notices)
     remember_for_undo("edit", (old,), (new,), warnings)
-    return Mended("edited", new, warnings)
+    return Mended("edited", new, warnings, babies=listing([new]).babies[new.id])
 
 
 def delete(

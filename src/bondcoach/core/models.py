@@ -59,6 +59,12 @@ class Session(BaseModel):
         trimmed = without_controls(value, keep=WHITESPACE).strip().replace("\r\n", "\n")
         return without_controls(trimmed, keep="\n\t") or None
 
+    @field_validator("babies")
+    @classmethod
+    def _tidy_babies(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        tidy = (" ".join(without_controls(one, keep=WHITESPACE).split()) for one in value)
+        return tuple(dict.fromkeys(one for one in tidy if one))
+
     @field_validator("who")
     @classmethod
     def _tidy_who(cls, value: str | None) -> str | None:

@@ -132,12 +132,16 @@ def today_row(minutes: int, target: int, baby_name: str | None) -> RenderableTyp
         so_far = f"{span(minutes)} of about {span(target)}"
         return f"Today {escape(who_phrase(baby_name))}, so far: {so_far}."
     row = Table.grid(padding=(0, 1))
+    label = f"Today {escape(who_phrase(baby_name))}, so far:"
+    # The bar gives way to long names ('Today with Mia and Leo, so far:'), so the row
+    # still fits 80 columns on one line.
+    bar = max(8, 24 - max(0, len(label) - 24))
     if target <= 0:  # no aim (still expecting): the time alone, no bar to measure it by
-        row.add_row(f"Today {escape(who_phrase(baby_name))}, so far:", duration(minutes))
+        row.add_row(label, duration(minutes))
         return row
     row.add_row(
-        f"Today {escape(who_phrase(baby_name))}, so far:",
-        progress_bar(minutes, target),
+        label,
+        progress_bar(minutes, target, width=bar),
         f"{duration(minutes)} of about {duration(target)}",
     )
     return row
