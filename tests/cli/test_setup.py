@@ -226,6 +226,18 @@ def test_show_json_has_every_field(cli, folders):
         "caregiver": "Sam",
         "target_minutes_today": 158,
         "data_folder": str(folders.data),
+        "babies": [
+            {
+                "id": "first",
+                "name": "Mia",
+                "birth_date": "2026-03-01",
+                "due_date": None,
+                "age_days": 270,
+                "guidance_age_days": 270,
+                "awake_hours": None,
+                "target_minutes_today": 158,
+            }
+        ],
     }
 
 

@@ -10,7 +10,7 @@ import yaml
 from helpers import json_out, unboxed
 
 SUPPORT_YAML = Path(__file__).resolve().parents[2] / "data" / "support.yaml"
-EMERGENCY_START = "If you feel you might act on thoughts of harming yourself or your baby"
+EMERGENCY_START = "If you have an urge or intention to harm yourself or your baby"
 WIDE = {"COLUMNS": "400"}  # wide enough that no line is folded
 
 
@@ -40,6 +40,7 @@ def test_the_emergency_advice_comes_before_anything_else(cli):
     assert position >= 0, text[:300]
     assert text[:position].strip() in ("", "First")  # at most the panel's title before it
     assert "emergency number now" in emergency
+    assert "111 in New Zealand (in the UK, 111 is not for emergencies: use 999)" in emergency
 
 
 def test_names_the_kinds_of_help(cli):
@@ -70,7 +71,9 @@ def test_two_tiers_plainly_emergency_then_frightening_thoughts_then_psychosis(cl
     assert "emergency services now on 999" in text
     assert "not in itself a sign that you will act" in text
     assert "tell your doctor, midwife or health visitor about them soon" in text
-    assert "medical help right away" in text
+    assert "medical help the same day" in text
+    assert "Being horrified by a thought" in text  # not a sign of danger
+    assert "put your baby down somewhere safe, on their back in their cot" in text
     assert "British Journal of General Practice" in text  # the intrusive-thoughts tier's source
 
 

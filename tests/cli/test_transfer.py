@@ -25,8 +25,8 @@ from bondcoach.core.transfer import content_id
 from bondcoach.storage.session_store import open_store
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)  # a Thursday, GMT
-COLUMNS = ["id", "start", "minutes", "activities", "mood", "note", "who"]
-SHARED_COLUMNS = ["id", "start", "minutes", "activities", "who"]
+COLUMNS = ["id", "start", "minutes", "activities", "mood", "note", "who", "babies"]
+SHARED_COLUMNS = ["id", "start", "minutes", "activities", "who", "babies"]
 
 
 @pytest.fixture

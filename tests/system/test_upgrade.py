@@ -126,3 +126,40 @@ def test_a_newer_file_is_refused_naming_the_version_it_needs(cli, store):
     assert result.exit_code == 1
     assert "needs bondcoach 3.1.0 or newer" in flat(result.stderr)
     assert schema_of(path) == 3  # left untouched
+
+
+def test_a_profile_change_says_once_that_1_0_computers_must_upgrade(cli, store):
+    legacy = store["data"] / "profile.json"
+    before = legacy.read_bytes()
+    first = run(cli, store, "B", "setup", "--awake-hours", "12")
+    assert first.exit_code == 0, first.stderr
+    notice = flat(first.stderr)
+    assert "computers still on bondcoach 1.0" in notice and DEVICE_A in notice
+    again = run(cli, store, "B", "setup", "--week-start", "sunday")
+    assert "bondcoach 1.0" not in again.stderr
+    assert legacy.read_bytes() == before  # 1.0's profile.json is never rewritten
+    shown = json_out(run(cli, store, "A", "setup", "--show", "--json"))
+    assert (shown["baby_name"], shown["awake_hours"], shown["week_start"]) == (
+        "Mia",
+        12,
+        "sunday",
+    )
+
+
+def test_a_damaged_own_file_is_left_as_it_is_and_upgraded_once_restored(cli, store):
+    # Like 1.0, a damaged old month does not block today's log: the upgrade leaves the
+    # file it cannot read untouched (never overwritten), does the others, and does that
+    # one on the first save after it is put right.
+    damaged = store["data"] / "sessions" / DEVICE_A / "2026-10.json"
+    good = damaged.read_bytes()
+    damaged.write_bytes(good[:40])
+    result = run(cli, store, "A", "log", "10", "--at", "08:30")
+    assert result.exit_code == 0, result.stderr
+    assert damaged.read_bytes() == good[:40]
+    assert schema_of(store["data"] / "sessions" / DEVICE_A / "2026-11.json") == 2
+    damaged.write_bytes(good)
+    assert run(cli, store, "A", "log", "5", "--at", "08:45").exit_code == 0
+    assert schema_of(damaged) == 2
+    assert [s for s in history(cli, store, "B") if s["minutes"] not in (5, 10)] == [
+        s for s in expected_history() if s["minutes"] not in (5, 10)
+    ]

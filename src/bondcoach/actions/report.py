@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bondcoach.core.models import Session
     from bondcoach.core.profile import Profile
     from bondcoach.core.report import Baby, Report
 
@@ -24,12 +25,13 @@ class ReportRequest:
 
 
 def babies_of(profile: Profile) -> tuple[Baby, ...]:
-    """The babies the profile knows. 1.0's profile knows one (due dates come with the
-    several-babies work; until then the age shown is the age from birth)."""
+    """The babies in the profile now (1.0's profile knows one)."""
+    from bondcoach.core import babies
     from bondcoach.core.report import Baby
 
-    due = getattr(profile, "due_date", None)
-    return (Baby(profile.baby_name, profile.birth_date, due if isinstance(due, date) else None),)
+    return tuple(
+        Baby(one.name, one.birth_date, one.due_date, one.id) for one in babies.family(profile)
+    )
 
 
 def choose_babies(babies: tuple[Baby, ...], name: str | None) -> tuple[Baby, ...]:
@@ -38,22 +40,25 @@ def choose_babies(babies: tuple[Baby, ...], name: str | None) -> tuple[Baby, ...
 
     if name is None:
         return babies
-    wanted = name.strip().casefold()
+    wanted = " ".join(name.split()).casefold()
     chosen = tuple(b for b in babies if b.name is not None and b.name.casefold() == wanted)
     if chosen:
         return chosen
     known = [b.name for b in babies if b.name]
     if not known:
         raise InputError(
-            f"no baby called {name!r}: no baby's name is set yet",
+            f"no baby called {name.strip()!r}: no baby's name is set yet",
             hint="'bondcoach setup --baby-name NAME' gives one.",
         )
-    raise InputError(f"no baby called {name!r}; known: {', '.join(known)}")
+    raise InputError(f"no baby called {name.strip()!r}; known: {', '.join(known)}")
 
 
 def report(request: ReportRequest) -> Report:
     """The report the request asks for, read from the store. Nothing is written."""
+    from dataclasses import replace
+
     from bondcoach.actions.week import _first_log
+    from bondcoach.core.babies import for_baby
     from bondcoach.core.report import build_report, report_range
     from bondcoach.storage.profile import load_profile
     from bondcoach.storage.session_store import open_store
@@ -65,17 +70,30 @@ def report(request: ReportRequest) -> Report:
     )
     store = open_store()
     sessions = store.sessions_between(start, end)
-    return build_report(
-        sessions,
-        start,
-        end,
-        request.today,
-        profile.target_settings(),
-        babies,
-        first_log=_first_log(store, start),
-        notes=request.notes,
-        moods=request.moods,
-    )
+    if request.baby is not None:
+        sessions = for_baby(sessions, babies[0].id)
+    first_log = _first_log(store, start)
+
+    def build(whose: tuple[Baby, ...], some: list[Session]) -> Report:
+        aims = tuple(profile.target_settings(one.id) for one in whose)
+        return build_report(
+            some,
+            start,
+            end,
+            request.today,
+            aims[0] if len(aims) == 1 else aims,
+            whose,
+            first_log=first_log,
+            notes=request.notes,
+            moods=request.moods,
+        )
+
+    whole = build(babies, sessions)
+    if len(babies) == 1:
+        return whole
+    # Each baby's own weeks: their sessions against their own aim.
+    own = tuple(build((one,), for_baby(sessions, one.id)) for one in babies)
+    return replace(whole, per_baby=own)
 
 
 def save_page(path: Path, data: bytes) -> None:

@@ -19,8 +19,41 @@ class Logged:
     session: Session
     today: DayProgress
     repeated: bool
-    baby_name: str | None
+    baby_name: str | None  # the names of whose time it was, joined ('Mia and Leo')
     warnings: list[str] = field(default_factory=list)
+    babies: tuple[str, ...] = ()  # their names
+    several: bool = False  # the family has several babies
+    chosen: bool = False  # --baby (or the question) chose them
+
+
+@dataclass(frozen=True)
+class Family:
+    """The babies a session can be for: their names, and those ``--baby`` chose."""
+
+    names: tuple[str, ...]
+    chosen: tuple[str, ...]
+
+    @property
+    def several(self) -> bool:
+        return len(self.names) > 1
+
+
+def family_for(names: Sequence[str]) -> Family:
+    """Check ``--baby`` names before anything is asked or saved (exit 2 if unknown)."""
+    from bondcoach.core import babies
+    from bondcoach.storage.profile import load_profile
+
+    profile = load_profile()
+    known = tuple(babies.label(baby) for baby in babies.family(profile))
+    chosen = tuple(babies.label(baby) for baby in babies.chosen(profile, names))
+    return Family(known, chosen)
+
+
+def forget_for_undo() -> None:
+    """Before a change is saved: 'undo' must never take back an older one (see disarm)."""
+    from bondcoach.storage import undo_log
+
+    undo_log.disarm()
 
 
 def remember_for_undo(
@@ -59,23 +92,29 @@ def save_session(
     note: str | None,
     who: str | None,
     now: datetime,
+    baby_names: Sequence[str] = (),
 ) -> Logged:
-    """Store a session, remember it for undo, and say how today is going."""
-    from bondcoach.core.coach import day_progress, new_session, repeats_existing
+    """Store a session, remember it for undo, and say how today is going. Without
+    ``baby_names`` the session is time with every baby in the profile now."""
+    from bondcoach.core import babies
+    from bondcoach.core.coach import new_session, repeats_existing
     from bondcoach.storage.device import load_device
     from bondcoach.storage.profile import load_profile
     from bondcoach.storage.session_store import new_session_id, open_store
 
-    who = who if who is not None else load_device().caregiver
-    session = new_session(new_session_id(), when, activities, mood, note, who)
-    store = open_store()
     profile = load_profile()
+    whose = babies.chosen(profile, baby_names) if baby_names else babies.family(profile)
+    who = who if who is not None else load_device().caregiver
+    ids = babies.stored_ids(profile, whose)
+    session = new_session(new_session_id(), when, activities, mood, note, who, ids)
+    store = open_store()
     today = now.date()
     # Everything that could fail to read is read before saving: a command that reports
     # failure must not have saved anything (a retry would log the session twice).
     same_day = store.sessions_between(session.day, session.day)
     todays = same_day if session.day == today else store.sessions_between(today, today)
     repeated = repeats_existing(session, same_day)
+    forget_for_undo()
     store.add(session, now)
     warnings: list[str] = list(store.notices)
     remember_for_undo("log", (), (session,), warnings)
@@ -85,10 +124,13 @@ def save_session(
         warnings.append(EXPECTING_NO_AIMS)
     if session.day == today:
         todays = [*todays, session]
-    progress = day_progress(todays, today, profile.target_settings())
+    progress = babies.progress_for(todays, today, profile, whose)
     if repeated:
         warnings.append(messages.REPEAT_WARNING)
-    return Logged(session, progress, repeated, profile.baby_name, warnings)
+    names = tuple(babies.label(baby) for baby in whose)
+    several = len(babies.family(profile)) > 1
+    shown = babies.joined(names) if several else profile.baby_name
+    return Logged(session, progress, repeated, shown, warnings, names, several, bool(baby_names))
 
 
 def add_reflection(logged: Logged, note: str | None, mood: int | None, now: datetime) -> Logged:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -18,13 +18,22 @@ class Tips:
     day: date
     tips: list[TipData]  # the tip of the day alone, or every tip asked for
     note: str | None = None  # said once, beside the tips: past three, what bondcoach is for
+    # With several babies: each different tip of the day, with whom it is for (the first
+    # one is the youngest baby's, the one --json gives).
+    for_babies: list[tuple[TipData, tuple[str, ...]]] = field(default_factory=list)
 
 
 def tips(
-    on: str | None, topic: str | None, show_all: bool, today: date, warn: Callable[[str], None]
+    on: str | None,
+    topic: str | None,
+    show_all: bool,
+    today: date,
+    warn: Callable[[str], None],
+    baby: str | None = None,
 ) -> Tips:
     """``on`` is the --date text. Problems with the user's own tips go to ``warn`` as
     they are found, so they show even when the command then stops on bad input."""
+    from bondcoach.core import babies
     from bondcoach.core.corrected_age import guidance_age
     from bondcoach.errors import InputError
     from bondcoach.guidance.tips import load_guidance, tip_of_the_day
@@ -45,14 +54,26 @@ def tips(
     else:
         day = today
     profile = load_profile()
-    age = guidance_age(profile.birth_date, profile.due_date, day)
+    # The tip is the youngest baby's, or the one --baby names (exit 2 if unknown).
+    whose = babies.chosen(profile, [baby]) if baby is not None else (babies.youngest(profile),)
+    first = whose[0]
+    age = guidance_age(first.birth_date, first.due_date, day)
     note = BEYOND_THREE if age is not None and age >= THREE_YEARS_DAYS else None
     if show_all:
         chosen = [tip for tip in guidance.tips if topic is None or tip.topic == topic]
         return Tips(day, chosen, note)
-    tip = tip_of_the_day(
-        guidance.tips, day, profile.birth_date, topic, profile.due_date, profile.families
-    )
-    if tip is None:
-        raise InputError(NO_TIPS_MATCH)
-    return Tips(day, [tip], note)
+    others = [one for one in babies.family(profile) if one.id != first.id]
+    found: list[tuple[TipData, tuple[str, ...]]] = []
+    for one in [first, *([] if baby is not None else others)]:
+        tip = tip_of_the_day(
+            guidance.tips, day, one.birth_date, topic, one.due_date, profile.families_for(one.id)
+        )
+        if tip is None:
+            raise InputError(NO_TIPS_MATCH)
+        same = [i for i, (known, _) in enumerate(found) if known.id == tip.id]
+        if same:  # twins the same age: one tip, for both
+            known, names = found[same[0]]
+            found[same[0]] = (known, (*names, babies.label(one)))
+        else:
+            found.append((tip, (babies.label(one),)))
+    return Tips(day, [found[0][0]], note, found if len(babies.family(profile)) > 1 else [])

@@ -18,19 +18,25 @@ class Imported:
 
 def export(as_csv: bool, out: TextIO, include_notes: bool) -> None:
     """Write every session to ``out``, oldest first."""
+    from bondcoach.core.babies import export_names
     from bondcoach.core.transfer import write_csv, write_json
+    from bondcoach.storage.profile import load_profile
     from bondcoach.storage.session_store import open_store
 
+    profile = load_profile()
     writer = write_csv if as_csv else write_json
-    writer(open_store().iter_sessions(), out, include_notes=include_notes)
+    names = lambda session: export_names(profile, session)  # noqa: E731
+    writer(open_store().iter_sessions(), out, names, include_notes=include_notes)
 
 
 def import_file(file: Path, now: datetime) -> Imported:
     """Add the sessions in ``file`` that are not stored yet; all rows are checked first."""
-    from bondcoach.actions.saving import remember_for_undo
+    from bondcoach.actions.saving import forget_for_undo, remember_for_undo
+    from bondcoach.core.babies import stored_id
     from bondcoach.core.transfer import plan_import
     from bondcoach.errors import InputError
     from bondcoach.storage.fsio import read_user_file
+    from bondcoach.storage.profile import load_profile
     from bondcoach.storage.session_store import open_store
 
     try:
@@ -39,11 +45,13 @@ def import_file(file: Path, now: datetime) -> Imported:
         raw = None
     if raw is None:
         raise InputError(f"{file} is not a file that can be read")
-    plan = plan_import(file, raw, now)
+    profile = load_profile()
+    plan = plan_import(file, raw, now, lambda name: stored_id(profile, name))
     store = open_store()
     fresh = plan.new_to(store.live_ids())
     warnings: list[str] = []
     if fresh:
+        forget_for_undo()
         store.add_many(fresh, now)
         warnings.extend(store.notices)
         remember_for_undo("import", (), fresh, warnings)

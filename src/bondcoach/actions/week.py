@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bondcoach.core.report import MoodMark
-    from bondcoach.core.week import WeekReview
+    from bondcoach.core.week import WeekReview, WeekSummary
     from bondcoach.storage.session_reader import SessionReader
 
 
@@ -19,11 +19,16 @@ class Week:
     baby_name: str | None
     moods: dict[str, tuple[MoodMark, ...]] | None = None  # only when asked for
     expecting: bool = False  # a due date, no birth date yet: no aims to show
+    # Each baby's own week, by name (one entry with one baby); the review above counts
+    # each session once, against the largest of the babies' aims.
+    by_baby: dict[str, WeekSummary] = field(default_factory=dict)
 
 
-def week(day: date | None, today: date, moods: bool = False) -> Week:
+def week(day: date | None, today: date, moods: bool = False, baby: str | None = None) -> Week:
     """The week that holds ``day`` (default today), read from the store; with
-    ``moods``, each caregiver's moods that week too (for a saved picture)."""
+    ``moods``, each caregiver's moods that week too (for a saved picture); with
+    ``baby``, that baby's week alone (an unknown name is exit 2)."""
+    from bondcoach.core import babies
     from bondcoach.core.report import moods_by_caregiver
     from bondcoach.core.week import dates_to_read, review_week, week_bounds
     from bondcoach.storage.profile import load_profile
@@ -31,17 +36,24 @@ def week(day: date | None, today: date, moods: bool = False) -> Week:
 
     day = day if day is not None else today
     profile = load_profile()
+    whose = babies.chosen(profile, [baby]) if baby is not None else babies.family(profile)
     store = open_store()
     first_read, last_read = dates_to_read(day, today, profile.week_start)
     sessions = store.sessions_between(first_read, last_read)
-    settings = profile.target_settings()
+    if baby is not None:
+        sessions = babies.for_baby(sessions, whose[0].id)
     first = _first_log(store, first_read)
-    review = review_week(sessions, day, today, profile.week_start, settings, first)
-    if not moods:
-        return Week(review, profile.baby_name, expecting=profile.expecting)
+    aims = babies.aims_of(profile, whose)
+    review = review_week(sessions, day, today, profile.week_start, aims, first)
     start, end = week_bounds(day, profile.week_start)
+    by_baby = babies.weeks_by_baby(sessions, start, today, profile, whose, first)
+    named = [one.name for one in whose if one.name]
+    shown = babies.joined(named) if named else None
+    expecting = all(one.birth_date is None and one.due_date is not None for one in whose)
+    if not moods:
+        return Week(review, shown, expecting=expecting, by_baby=by_baby)
     in_week = [session for session in sessions if start <= session.day <= end]
-    return Week(review, profile.baby_name, moods_by_caregiver(in_week), profile.expecting)
+    return Week(review, shown, moods_by_caregiver(in_week), expecting, by_baby)
 
 
 def _first_log(store: SessionReader, first_read: date) -> date | None:

@@ -36,11 +36,11 @@ def history_command(
     if last is not None and last < 1:
         # Checked here rather than with min=1, which would print '[x>=1]' in the help.
         raise InputError(f"--last takes a number of sessions, 1 or more (got {last})")
-    sessions = history(parse_date(of, "--of") if of is not None else None, last)
+    found = history(parse_date(of, "--of") if of is not None else None, last)
     if as_json:
-        views.print_json([session_json(session) for session in sessions])
+        views.print_json([session_json(s, found.babies[s.id]) for s in found.sessions])
     else:
-        history_view.show_history(sessions)
+        history_view.show_history(found.sessions, found.babies if found.several else None)
 
 
 def edit_command(
@@ -72,7 +72,7 @@ def edit_command(
     for warning in done.warnings:
         views.warn(warning)
     if as_json:
-        views.print_json(session_json(done.session))
+        views.print_json(session_json(done.session, done.babies))
     else:
         history_view.show_done(f"now {history_view.describe(done.session)}")
 

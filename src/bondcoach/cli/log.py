@@ -7,7 +7,14 @@ from typing import Annotated
 import typer
 
 from bondcoach import messages
-from bondcoach.cli.options import ActivityOption, AtOption, PlainFlag, json_flag, who_option
+from bondcoach.cli.options import (
+    ActivityOption,
+    AtOption,
+    BabyOption,
+    PlainFlag,
+    json_flag,
+    who_option,
+)
 
 
 def log_command(
@@ -41,6 +48,7 @@ def log_command(
         typer.Option("--note", "-n", metavar="TEXT", help="Something you noticed."),
     ] = None,
     who: Annotated[str | None, who_option("Who spent the time (for two caregivers).")] = None,
+    baby: BabyOption = None,
     as_json: Annotated[bool, json_flag(" Prompts and messages go to stderr.")] = False,
     plain: PlainFlag = False,
 ) -> None:
@@ -48,7 +56,8 @@ def log_command(
 
     [bold]bondcoach log 15[/] is enough. Counts on the day you started.
     """
-    from bondcoach.cli.saving import ask_optional, ask_reflection, show_saved
+    from bondcoach.actions.saving import family_for
+    from bondcoach.cli.saving import ask_babies, ask_optional, ask_reflection, show_saved
     from bondcoach.core import clock
     from bondcoach.core.coach import check_mood, check_when_options, resolve_when, split_activities
     from bondcoach.core.timeparse import parse_minutes
@@ -57,8 +66,12 @@ def log_command(
     check_when_options(at, ago)
     minutes_value = parse_minutes(minutes) if minutes is not None else None
     activities = split_activities(activity or [])
+    family = family_for(baby or [])  # an unknown --baby stops here, before any question
+    babies = family.chosen if baby else ()
     if minutes_value is None and ago is None:
         minutes_value = _ask_minutes(as_json)
+        if family.several and not baby:
+            babies = ask_babies(family, as_json)
         if not activities:
             answer = ask_optional(messages.PROMPT_ACTIVITIES, as_json)
             activities = split_activities([answer])
@@ -66,7 +79,7 @@ def log_command(
 
     now = clock.now()
     when = resolve_when(minutes_value, at, ago, now)
-    show_saved(when, activities, mood, note, who, as_json, now)
+    show_saved(when, activities, mood, note, who, as_json, now, babies)
 
 
 def _ask_minutes(to_stderr: bool) -> int:

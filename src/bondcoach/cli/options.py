@@ -38,6 +38,14 @@ def activity_option() -> Any:
     return typer.Option("--activity", "-a", metavar="NAME", help=ACTIVITY_HELP)
 
 
+BABY_HELP = "Whose time it was, with several babies (repeat for more); all of them if left out."
+
+
+def baby_option(help: str = BABY_HELP) -> Any:
+    return typer.Option("--baby", metavar="NAME", help=help)
+
+
+BabyOption = Annotated[list[str] | None, baby_option()]
 JsonFlag = Annotated[bool, json_flag()]
 AtOption = Annotated[str | None, at_option()]
 ActivityOption = Annotated[list[str] | None, activity_option()]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bondcoach import messages
-from bondcoach.cli.options import ActivityOption, PlainFlag, who_option
+from bondcoach.cli.options import ActivityOption, BabyOption, PlainFlag, who_option
 
 if TYPE_CHECKING:
     from bondcoach.actions.saving import Logged
@@ -32,6 +32,7 @@ def play_command(
     ] = "15",
     activity: ActivityOption = None,
     who: Annotated[str | None, who_option("Who is spending the time.")] = None,
+    baby: BabyOption = None,
     bell: Annotated[
         bool, typer.Option("--bell", help="Ring the terminal's bell, once, when the time is up.")
     ] = False,
@@ -46,8 +47,8 @@ def play_command(
     session, and one 'bondcoach undo' takes back both.
     """
     from bondcoach import views
-    from bondcoach.actions.saving import add_reflection, ready_to_play
-    from bondcoach.cli.saving import ask_reflection
+    from bondcoach.actions.saving import add_reflection, family_for, ready_to_play
+    from bondcoach.cli.saving import ask_babies, ask_reflection
     from bondcoach.core import clock
     from bondcoach.core.coach import When, split_activities
     from bondcoach.core.timeparse import parse_minutes
@@ -58,6 +59,9 @@ def play_command(
 
     planned = parse_minutes(minutes)
     activities = split_activities(activity or [])
+    family = family_for(baby or [])  # an unknown --baby stops here, before the timer
+    # With several babies and no --baby, asked before the timer: Enter is all of them.
+    babies = family.chosen if baby else ask_babies(family, False) if family.several else ()
     started = clock.now()
     ideas = ready_to_play(activities, started)
     timer = PlayTimer(planned * 60, clock=TIMER_CLOCK, sleep=TIMER_SLEEP)
@@ -76,7 +80,7 @@ def play_command(
             return
     when = When(start=started.replace(second=0, microsecond=0), minutes=spent)
     # Saved the moment the time is up: nothing said or not said afterwards can lose it.
-    logged = _save(when, activities, who, clock.now())
+    logged = _save(when, activities, who, clock.now(), babies)
     play_view.show_time_up(spent)
     try:
         note, mood = ask_reflection(None, None, to_stderr=False)
@@ -92,13 +96,15 @@ def play_command(
     play_view.show_played(logged)
 
 
-def _save(when: When, activities: Sequence[str], who: str | None, now: datetime) -> Logged:
+def _save(
+    when: When, activities: Sequence[str], who: str | None, now: datetime, babies: Sequence[str]
+) -> Logged:
     from bondcoach import views
     from bondcoach.actions.saving import save_session
     from bondcoach.errors import BondcoachError, DataError
 
     try:
-        logged = save_session(when, activities, None, None, who, now)
+        logged = save_session(when, activities, None, None, who, now, babies)
     except BondcoachError as error:
         hint = messages.play_not_saved(when.start, when.minutes)
         raise DataError(error.message, hint=hint) from error

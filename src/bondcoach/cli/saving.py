@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from bondcoach import messages
 
 if TYPE_CHECKING:
+    from bondcoach.actions.saving import Family
     from bondcoach.core.coach import When
 
 
@@ -21,19 +22,20 @@ def show_saved(
     who: str | None,
     as_json: bool,
     now: datetime,
+    babies: Sequence[str] = (),
 ) -> None:
     """Save the session (one action) and show how today is going."""
     from bondcoach import views
     from bondcoach.actions.saving import save_session
     from bondcoach.views import log as log_view
 
-    logged = save_session(when, activities, mood, note, who, now)
+    logged = save_session(when, activities, mood, note, who, now, babies)
     for warning in logged.warnings:
         views.warn(warning)
     if as_json:
-        views.print_json(log_view.logged_json(logged.session, logged.today, logged.repeated))
+        views.print_json(log_view.logged_json(logged))
     # With --json the same words go to stderr, so a script's stdout stays pure JSON.
-    log_view.show_logged(logged.session, logged.today, logged.baby_name, stderr=as_json)
+    log_view.show_logged(logged, stderr=as_json)
 
 
 def ask_reflection(
@@ -70,3 +72,23 @@ def _ask_mood(to_stderr: bool) -> int | None:
         views.warn(messages.MOOD_ANSWER)
     views.warn(messages.MOOD_SKIPPED)
     return None
+
+
+def ask_babies(family: Family, to_stderr: bool) -> tuple[str, ...]:
+    """Whose time was it, asked when there are several babies and no --baby. Enter (or
+    the end of input): all of them. An unknown name is asked again."""
+    from bondcoach.cli.prompts import ask_until
+    from bondcoach.errors import InputError
+
+    by_key = {name.casefold(): name for name in family.names}
+
+    def check(text: str) -> tuple[str, ...]:
+        picked = [" ".join(part.split()) for part in text.replace(";", ",").split(",")]
+        picked = [part for part in picked if part]
+        unknown = [part for part in picked if part.casefold() not in by_key]
+        if unknown:
+            known = ", ".join(family.names)
+            raise InputError(f"no baby called {unknown[0]!r}; known: {known}")
+        return tuple(by_key[part.casefold()] for part in picked)
+
+    return ask_until(messages.prompt_babies(family.names), "", check, to_stderr)

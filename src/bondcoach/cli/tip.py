@@ -27,6 +27,10 @@ def tip_command(
     show_all: Annotated[
         bool, typer.Option("--all", "-a", help="List every tip (with --topic, that topic's).")
     ] = False,
+    baby: Annotated[
+        str | None,
+        typer.Option("--baby", metavar="NAME", help="The tip for this baby (with several)."),
+    ] = None,
     as_json: JsonFlag = False,
     plain: PlainFlag = False,
 ) -> None:
@@ -42,7 +46,7 @@ def tip_command(
     from bondcoach.core import clock
     from bondcoach.views import tip as tip_view
 
-    found = tips(date, topic, show_all, clock.now().date(), warn=views.warn)
+    found = tips(date, topic, show_all, clock.now().date(), warn=views.warn, baby=baby)
     if show_all:
         if as_json:
             views.print_json([tip.as_json() for tip in found.tips])
@@ -52,6 +56,13 @@ def tip_command(
     tip, day = found.tips[0], found.day
     if as_json:
         views.print_json(tip.as_json())
+        return
+    if found.for_babies:  # several babies: each one's tip, saying for whom
+        from bondcoach.core.babies import joined
+
+        for shown, names in found.for_babies:
+            heading = f"Tip for {joined(names)}, {day:%A} {day.day} {day:%B} · {shown.topic}"
+            tip_view.show_tip(shown, heading, found.note if shown is tip else None)
         return
     heading = f"Tip for {day:%A} {day.day} {day:%B} · {tip.topic}"
     tip_view.show_tip(tip, heading, found.note)

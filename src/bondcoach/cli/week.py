@@ -32,6 +32,10 @@ def week_command(
         bool,
         typer.Option("--with-mood", help="Put the moods you noted in the saved picture too."),
     ] = False,
+    baby: Annotated[
+        str | None,
+        typer.Option("--baby", metavar="NAME", help="Only this baby's week (with several)."),
+    ] = None,
     as_json: JsonFlag = False,
     plain: PlainFlag = False,
 ) -> None:
@@ -54,12 +58,13 @@ def week_command(
     today = clock.now().date()
     if with_mood and save is None:
         raise InputError("--with-mood is for the saved picture: add --save FILE")
-    seen = week(parse_date(of, "--of") if of is not None else None, today, moods=with_mood)
+    on = parse_date(of, "--of") if of is not None else None
+    seen = week(on, today, moods=with_mood, baby=baby)
     if as_json:
-        views.print_json(week_view.week_as_json(seen.review))
+        views.print_json(week_view.week_as_json(seen.review, seen.by_baby))
         return
     out = views.console()
-    week_view.show_week(out, seen.review, seen.baby_name)
+    week_view.show_week(out, seen.review, seen.baby_name, seen.by_baby)
     if seen.expecting:
         from bondcoach.messages import EXPECTING_NO_AIMS
 

@@ -75,6 +75,7 @@ def new_session(
     mood: int | None = None,
     note: str | None = None,
     who: str | None = None,
+    babies: tuple[str, ...] = (),
 ) -> Session:
     return Session(
         id=session_id,
@@ -84,6 +85,7 @@ def new_session(
         mood=mood,  # checked once, where it was given (log's --mood, play's question)
         note=note,  # Session cleans note and who (models.without_controls)
         who=who,
+        babies=babies,
     )
 
 

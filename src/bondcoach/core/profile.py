@@ -52,10 +52,19 @@ class Profile:
 
     @property
     def babies(self) -> tuple[Baby, ...]:
-        """Every baby, the first one first (then by id)."""
+        """Every baby in the family now, the first one first (then by id); a removed
+        baby (``babies.<id>.removed``) is left out, but still named by ``all_babies``."""
+        return tuple(baby for baby in self.all_babies if not self.removed(baby.id))
+
+    @property
+    def all_babies(self) -> tuple[Baby, ...]:
+        """Every baby ever in the profile, removed ones too (their sessions keep a name)."""
         ids = {path.split(".")[1] for path in self.fields if path.startswith("babies.")}
         ordered = sorted(ids, key=lambda baby_id: (baby_id != FIRST_BABY, baby_id))
         return tuple(self.baby(baby_id) for baby_id in ordered)
+
+    def removed(self, baby_id: str) -> bool:
+        return self.fields.get(f"babies.{baby_id}.removed") is True
 
     def baby(self, baby_id: str) -> Baby:
         values = {name: self.fields.get(f"babies.{baby_id}.{name}") for name in BABY_FIELDS}
@@ -85,13 +94,17 @@ class Profile:
 
     @property
     def families(self) -> frozenset[str]:
-        """Which tips marked ``for:`` suit this family: born-early (the first baby born
+        return self.families_for(FIRST_BABY)
+
+    def families_for(self, baby_id: str) -> frozenset[str]:
+        """Which tips marked ``for:`` suit this baby's family: born-early (this baby born
         more than 21 days before the due date), twins (two babies born the same day),
         siblings (several babies)."""
         from bondcoach.core.corrected_age import is_born_early
 
         kinds = set()
-        if is_born_early(self.birth_date, self.due_date):
+        baby = self.baby(baby_id)
+        if is_born_early(baby.birth_date, baby.due_date):
             kinds.add("born-early")
         babies = self.babies
         if len(babies) > 1:
@@ -101,13 +114,15 @@ class Profile:
             kinds.add("twins")
         return frozenset(kinds)
 
-    def target_settings(self) -> TargetSettings:
+    def target_settings(self, baby_id: str = FIRST_BABY) -> TargetSettings:
+        """The aim's settings for one baby (the first one, as 1.0 had it, by default)."""
         from bondcoach.core.targets import TargetSettings
 
+        baby = self.baby(baby_id)
         return TargetSettings(
-            birth_date=self.birth_date,
-            awake_hours_override=self.awake_hours,
-            due_date=self.due_date,
+            birth_date=baby.birth_date,
+            awake_hours_override=baby.awake_hours,
+            due_date=baby.due_date,
         )
 
     def with_changes(self, **changes: Any) -> Profile:

@@ -6,10 +6,11 @@ question never typed a flag."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, timedelta
 
 from bondcoach.core.corrected_age import MAX_DUE_AFTER_BIRTH, MAX_DUE_BEFORE_BIRTH
-from bondcoach.core.profile import MAX_AWAKE_HOURS, MIN_AWAKE_HOURS, WEEK_STARTS
+from bondcoach.core.profile import MAX_AWAKE_HOURS, MIN_AWAKE_HOURS, WEEK_STARTS, Profile
 from bondcoach.core.timeparse import parse_date
 from bondcoach.errors import InputError
 
@@ -92,4 +93,23 @@ def check_week_start(text: str) -> str:
 
 
 def check_name(text: str) -> str | None:
-    return " ".join(text.split()) or None
+    """A name as typed, on one line, with no control characters (core.text)."""
+    from bondcoach.core.text import without_controls
+
+    return " ".join(without_controls(text, keep="\t\n\r\x0b\x0c").split()) or None
+
+
+def check_babies(profile: Profile, today: date, changed: Collection[str]) -> None:
+    """The dates of each baby in ``changed`` (ids) make sense, and no two babies share a
+    name (case aside)."""
+    seen: dict[str, str] = {}
+    # Babies not changed first, so a clash names the baby already there.
+    for baby in sorted(profile.babies, key=lambda one: one.id in changed):
+        if baby.id in changed:
+            check_dates(baby.birth_date, baby.due_date, today)
+        if baby.name is None:
+            continue
+        key = baby.name.casefold()
+        if key in seen:
+            raise InputError(f"there is already a baby called {seen[key]}; names must differ")
+        seen[key] = baby.name

@@ -16,13 +16,14 @@ from datetime import date, timedelta
 
 from bondcoach.core.ages import add_age, months_old
 from bondcoach.core.models import Session
-from bondcoach.core.targets import TargetSettings
 from bondcoach.core.week import (
     DAYS_IN_WEEK,
     UNNAMED,
+    Aims,
     Note,
     WeekSummary,
     counts_from,
+    earliest_birth,
     summarize_week,
     week_bounds,
 )
@@ -36,6 +37,7 @@ class Baby:
     name: str | None
     birth_date: date | None = None
     due_date: date | None = None
+    id: str = "first"  # as sessions store it (core/babies)
 
     @property
     def label(self) -> str:
@@ -59,6 +61,8 @@ class Report:
     weeks: tuple[WeekSummary, ...]
     notes: tuple[Note, ...] = ()
     moods: dict[str, tuple[MoodMark, ...]] | None = None  # None: not asked for
+    # Each baby's own report (their sessions, their aim), when there are several.
+    per_baby: tuple[Report, ...] = ()
 
     @property
     def total_minutes(self) -> int:
@@ -91,9 +95,10 @@ class Report:
 
     @property
     def by_baby(self) -> dict[str, Report]:
-        """Each baby's own report. Sessions do not name babies yet, so every session is
-        time with the one baby the profile knows."""
-        return {baby.label: replace(self, babies=(baby,)) for baby in self.babies}
+        """Each baby's own report, by name: with one baby, this report itself."""
+        if not self.per_baby:
+            return {baby.label: self for baby in self.babies}
+        return {one.babies[0].label: one for one in self.per_baby}
 
 
 def _merged(counts: Iterable[dict[str, int]]) -> dict[str, int]:
@@ -141,7 +146,7 @@ def build_report(
     start: date,
     end: date,
     today: date,
-    settings: TargetSettings,
+    settings: Aims,
     babies: tuple[Baby, ...],
     *,
     first_log: date | None = None,
@@ -153,7 +158,7 @@ def build_report(
     leave them out, as ``week`` does. ``notes=False`` leaves every note out, of the
     weeks too; moods are there only when asked for."""
     in_range = [s for s in sessions if start <= s.day <= end]
-    counted = counts_from(settings.birth_date, first_log, today)
+    counted = counts_from(earliest_birth(settings), first_log, today)
     weeks = tuple(
         replace(summarize_week(in_range, first, today, settings), counts_from=counted)
         for first in week_starts(start, end)

@@ -11,7 +11,7 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,43 +19,57 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
+from bondcoach.core.cells import has_lone_surrogate, neutralise_cell, restore_cell
 from bondcoach.core.coach import split_activities
 from bondcoach.core.models import Session
-from bondcoach.core.timeparse import check_not_future, localize, parse_minutes
+from bondcoach.core.timeparse import check_in_range, check_not_future, localize, parse_minutes
 from bondcoach.errors import InputError
 
-COLUMNS = ("id", "start", "minutes", "activities", "mood", "note", "who")
+# ``babies``: whose time it was, by name (';' between names in CSV); empty for the first
+# baby alone when it has no name. 1.0's files have no such column: time with the first baby.
+COLUMNS = ("id", "start", "minutes", "activities", "mood", "note", "who", "babies")
+
+
 PRIVATE_COLUMNS = ("mood", "note")
+# A session's babies by name, for export; and a name back to what a session stores.
+Names = Callable[[Session], list[str]]
+Ids = Callable[[str], str]
 
 
 def export_columns(include_notes: bool) -> tuple[str, ...]:
     return COLUMNS if include_notes else tuple(c for c in COLUMNS if c not in PRIVATE_COLUMNS)
 
 
-def session_row(session: Session, columns: tuple[str, ...]) -> dict[str, Any]:
-    row = session.as_dict()
+def session_row(session: Session, columns: tuple[str, ...], names: Names) -> dict[str, Any]:
+    row = {**session.as_dict(), "babies": names(session)}
     return {column: row[column] for column in columns}
 
 
-def write_csv(sessions: Iterable[Session], out: TextIO, include_notes: bool = True) -> None:
+def write_csv(
+    sessions: Iterable[Session], out: TextIO, names: Names, include_notes: bool = True
+) -> None:
     columns = export_columns(include_notes)
     # RFC 4180 line ends: with them the writer quotes any field holding \r or \n, so a
     # note with a stray carriage return survives the trip out and back in.
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for session in sessions:
-        row = session_row(session, columns)
+        row = session_row(session, columns, names)
         row["activities"] = ";".join(row["activities"])
-        writer.writerow(["" if row[c] is None else row[c] for c in columns])
+        row["babies"] = ";".join(row["babies"])
+        writer.writerow(["" if row[c] is None else neutralise_cell(str(row[c])) for c in columns])
 
 
-def write_json(sessions: Iterable[Session], out: TextIO, include_notes: bool = True) -> None:
+def write_json(
+    sessions: Iterable[Session], out: TextIO, names: Names, include_notes: bool = True
+) -> None:
     """A JSON list with one session per line: streamable, diffable, and line-numbered."""
     columns = export_columns(include_notes)
     out.write("[")
     separator = "\n"
     for session in sessions:
-        out.write(separator + json.dumps(session_row(session, columns), ensure_ascii=False))
+        row = session_row(session, columns, names)
+        out.write(separator + json.dumps(row, ensure_ascii=False))
         separator = ",\n"
     out.write("\n]\n")
 
@@ -87,6 +101,7 @@ def _parse_start(text: str) -> tuple[datetime, str]:
     if cleaned.endswith(("Z", "z")):  # UTC, as many trackers write it (3.10 reads no "Z")
         cleaned = cleaned[:-1] + "+00:00"
     moment = datetime.fromisoformat(cleaned)
+    check_in_range(moment.date(), "start")  # the rule --at follows, for the same reasons
     written = moment.replace(second=0, microsecond=0).isoformat()
     if moment.tzinfo is None:
         return localize(moment), written
@@ -122,7 +137,21 @@ def _activities(value: Any) -> tuple[str, ...]:
     raise ValueError("activities must be text, or a list of text")
 
 
-def row_to_session(row: dict[str, Any], now: datetime) -> Session:
+def _babies(value: Any, ids: Ids) -> tuple[str, ...]:
+    """Names (';' between them, or a JSON list) to what the session stores: a name the
+    profile knows becomes its baby's id; any other is kept as it is (never a failure)."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        value = value.split(";")
+    if not (isinstance(value, list) and all(isinstance(item, str) for item in value)):
+        raise ValueError("babies must be names, or a list of names")
+    found = (ids(" ".join(name.split())) for name in value if name.strip())
+    stored = tuple(dict.fromkeys(found))
+    return () if stored == ("first",) else stored
+
+
+def row_to_session(row: dict[str, Any], now: datetime, ids: Ids = str) -> Session:
     start_text, minutes_value = _text(row, "start"), row.get("minutes")
     if start_text is None or minutes_value in (None, ""):
         raise ValueError("every row needs a start and minutes")
@@ -143,6 +172,7 @@ def row_to_session(row: dict[str, Any], now: datetime) -> Session:
         mood=_mood(row.get("mood")),
         note=_text(row, "note"),
         who=who,
+        babies=_babies(row.get("babies"), ids),
     )
 
 
@@ -161,7 +191,13 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
             # The reader fails on the line after the last one it finished.
             problem = "a line break (or stray carriage return) in a field without quotes"
             raise _LineError(reader.line_num + 1, problem) from None
-        yield reader.line_num, {(k or "").strip().lower(): v for k, v in row.items()}
+        yield (
+            reader.line_num,
+            {
+                (k or "").strip().lower(): restore_cell(v) if isinstance(v, str) else v
+                for k, v in row.items()
+            },
+        )
 
 
 def _json_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -176,8 +212,12 @@ def _json_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
             item, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
             raise _LineError(line, f"not valid JSON ({error.msg})") from None
+        except RecursionError:
+            raise _LineError(line, "nested too deeply to be a session") from None
         if not isinstance(item, dict):
             raise _LineError(line, "each session is a JSON object")
+        if has_lone_surrogate(item):
+            raise _LineError(line, "holds a \\u escape that is not a character (a lone surrogate)")
         yield line, item
         position = _skip_space(text, position)
         if text[position : position + 1] == ",":
@@ -198,7 +238,7 @@ class _LineError(ValueError):
         self.line = line
 
 
-def plan_import(path: Path, raw: bytes, now: datetime) -> ImportPlan:
+def plan_import(path: Path, raw: bytes, now: datetime, ids: Ids = str) -> ImportPlan:
     """Every row parsed and checked, or an InputError naming the first bad line."""
     try:
         text = raw.decode("utf-8-sig")
@@ -207,14 +247,22 @@ def plan_import(path: Path, raw: bytes, now: datetime) -> ImportPlan:
     is_json = path.suffix.lower() == ".json" or text.lstrip().startswith("[")
     rows = _json_rows(text) if is_json else _csv_rows(text)
     sessions: dict[str, Session] = {}
+    first_line: dict[str, int] = {}
     count = 0
     line = 1
     try:
         for row_line, row in rows:
             line = row_line  # kept for the error messages below
             count += 1
-            session = row_to_session(row, now)
-            sessions.setdefault(session.id, session)
+            session = row_to_session(row, now, ids)
+            if session.id in first_line:
+                # Keeping one in silence would lose the other's note, mood or minutes.
+                raise InputError(
+                    f"the id {session.id} is on line {first_line[session.id]} and on line "
+                    f"{line}; give each session its own id"
+                )
+            first_line[session.id] = line
+            sessions[session.id] = session
     except _LineError as error:
         raise _fail(path, error.line, str(error)) from None
     except InputError as error:

@@ -87,8 +87,27 @@ class WeekSummary:
         return sum(1 for day in self.counted_so_far if day.minutes > 0)
 
 
+Aims = TargetSettings | tuple[TargetSettings, ...]
+
+
+def day_aim(day: date, aims: Aims) -> int:
+    """The day's aim; for several babies the largest of theirs (time with all of them
+    together meets every aim)."""
+    if isinstance(aims, TargetSettings):
+        return daily_target(day, aims)
+    return max((daily_target(day, one) for one in aims), default=0)
+
+
+def earliest_birth(aims: Aims) -> date | None:
+    """The first birth among the babies (None if a baby's birth date is unknown)."""
+    if isinstance(aims, TargetSettings):
+        return aims.birth_date
+    births = [one.birth_date for one in aims]
+    return None if not births or None in births else min(b for b in births if b is not None)
+
+
 def summarize_week(
-    sessions: Iterable[Session], start: date, today: date, settings: TargetSettings
+    sessions: Iterable[Session], start: date, today: date, settings: Aims
 ) -> WeekSummary:
     dates = [start + timedelta(days=offset) for offset in range(DAYS_IN_WEEK)]
     end = dates[-1]
@@ -104,7 +123,7 @@ def summarize_week(
             by_activity[activity] += session.minutes
         by_caregiver[session.who or UNNAMED] += session.minutes
     days = tuple(
-        DaySummary(day, minutes[day], daily_target(day, settings), counts[day]) for day in dates
+        DaySummary(day, minutes[day], day_aim(day, settings), counts[day]) for day in dates
     )
     notes = tuple(Note(s.day, s.note, s.who) for s in in_week if s.note)
     return WeekSummary(
@@ -202,7 +221,7 @@ def review_week(
     day: date,
     today: date,
     week_start: str,
-    settings: TargetSettings,
+    settings: Aims,
     first_log: date | None = None,
 ) -> WeekReview:
     """The week holding ``day``, from sessions covering at least ``dates_to_read``.
@@ -211,7 +230,7 @@ def review_week(
     previous_start = start - timedelta(days=DAYS_IN_WEEK)
     week_sessions = [s for s in sessions if start <= s.day <= end]
     summary = summarize_week(week_sessions, start, today, settings)
-    summary = replace(summary, counts_from=counts_from(settings.birth_date, first_log, today))
+    summary = replace(summary, counts_from=counts_from(earliest_birth(settings), first_log, today))
     streak = None
     if start <= today <= end:
         streak = streak_days({session.day for session in sessions}, today)

@@ -75,13 +75,23 @@ def print_json(payload: Any) -> None:
     sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
 
-def error(message: str, hint: str | None = None) -> None:
-    out = console(stderr=True)
+def shown(text: object) -> str:
+    """Any text from a file, a file name or a person, made safe for a terminal: the one
+    cleaning (core.text) and then Rich's markup escaping."""
     from rich.markup import escape
 
-    out.print(f"[bold]bondcoach:[/] {escape(message)}", soft_wrap=True)
+    from bondcoach.core.text import for_terminal
+
+    return escape(for_terminal(str(text)))
+
+
+def error(message: str, hint: str | None = None) -> None:
+    from bondcoach.core.text import for_terminal
+
+    out = console(stderr=True)
+    out.print(f"[bold]bondcoach:[/] {shown(message)}", soft_wrap=True)
     if hint:
-        out.print(hint, style="dim", markup=False, soft_wrap=True)
+        out.print(for_terminal(hint), style="dim", markup=False, soft_wrap=True)
 
 
 def note(message: str, stderr: bool = False) -> None:
@@ -90,7 +100,9 @@ def note(message: str, stderr: bool = False) -> None:
 
 
 def warn(message: str) -> None:
-    console(stderr=True).print(f"Note: {message}", markup=False, soft_wrap=True)
+    from bondcoach.core.text import for_terminal
+
+    console(stderr=True).print(f"Note: {for_terminal(message)}", markup=False, soft_wrap=True)
 
 
 def progress_bar(minutes: int, target: int, width: int = 24) -> RenderableType:
@@ -120,12 +132,16 @@ def today_row(minutes: int, target: int, baby_name: str | None) -> RenderableTyp
         so_far = f"{span(minutes)} of about {span(target)}"
         return f"Today {escape(who_phrase(baby_name))}, so far: {so_far}."
     row = Table.grid(padding=(0, 1))
+    label = f"Today {escape(who_phrase(baby_name))}, so far:"
+    # The bar gives way to long names ('Today with Mia and Leo, so far:'), so the row
+    # still fits 80 columns on one line.
+    bar = max(8, 24 - max(0, len(label) - 24))
     if target <= 0:  # no aim (still expecting): the time alone, no bar to measure it by
-        row.add_row(f"Today {escape(who_phrase(baby_name))}, so far:", duration(minutes))
+        row.add_row(label, duration(minutes))
         return row
     row.add_row(
-        f"Today {escape(who_phrase(baby_name))}, so far:",
-        progress_bar(minutes, target),
+        label,
+        progress_bar(minutes, target, width=bar),
         f"{duration(minutes)} of about {duration(target)}",
     )
     return row

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from bondcoach.formatting import day_and_time, duration
@@ -24,9 +24,17 @@ def describe(session: Session) -> str:
     return f"{day_and_time(session.start)}, {span(session.minutes)}{what}{who}"
 
 
-def show_history(sessions: Sequence[Session]) -> None:
+def show_history(
+    sessions: Sequence[Session], babies: Mapping[str, Sequence[str]] | None = None
+) -> None:
+    """``babies``: whose time each session was, by id, shown when the family has several."""
     from rich.markup import escape
     from rich.table import Table
+
+    from bondcoach.core.babies import joined
+
+    def whose(session: Session) -> str:
+        return joined(list(babies[session.id])) if babies is not None else ""
 
     out = console()
     if not sessions:
@@ -35,21 +43,30 @@ def show_history(sessions: Sequence[Session]) -> None:
     if plain():
         for session in sessions:
             note = f" Note: {escape(session.note)}" if session.note else ""
-            out.print(f"[cyan]{short_id(session)}[/]: {escape(describe(session))}.{note}")
+            with_whom = f", with {escape(whose(session))}" if babies is not None else ""
+            out.print(
+                f"[cyan]{short_id(session)}[/]: {escape(describe(session))}{with_whom}.{note}"
+            )
         out.print("[dim]Fix one with bondcoach edit ID, or remove it with bondcoach delete ID.[/]")
         return
     table = Table(box=None, header_style="bold", padding=(0, 1))
-    for column in ("id", "when", "time", "what", "who", "note"):
+    columns = ["id", "when", "time", "what", "who", "note"]
+    if babies is not None:
+        columns.insert(3, "with")
+    for column in columns:
         table.add_column(column, overflow="fold")
     for session in sessions:
-        table.add_row(
+        cells = [
             f"[cyan]{short_id(session)}[/]",
             day_and_time(session.start),
             duration(session.minutes),
             escape(", ".join(session.activities)),
             escape(session.who or ""),
             escape(session.note or ""),
-        )
+        ]
+        if babies is not None:
+            cells.insert(3, escape(whose(session)))
+        table.add_row(*cells)
     out.print(table)
     out.print("[dim]Fix one with bondcoach edit ID, or remove it with bondcoach delete ID.[/]")
 

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bondcoach.core.babies import joined
 from bondcoach.formatting import day_label, duration
 from bondcoach.views import charts
 
@@ -77,7 +78,7 @@ def report_context(report: Report, generated: date) -> dict[str, Any]:
         "report": report,
         "generated": generated,
         "babies": [(baby, age_line(baby, report.today)) for baby in report.babies],
-        "who": " and ".join(baby.name for baby in report.babies if baby.name) or "your baby",
+        "who": joined([baby.name for baby in report.babies if baby.name]) or "your baby",
         "weekly": charts.scaled_bars(charts.week_rows(report), label_width=150),
         "calendar": charts.calendar(report),
         "activities": charts.scaled_bars(charts.activity_rows(report.by_activity)),

@@ -103,4 +103,4 @@ def show_played(logged: Logged) -> None:
 
     if not is_low(logged.session.mood):
         console().print("[green]Well done.[/]")
-    log_view.show_logged(logged.session, logged.today, logged.baby_name)
+    log_view.show_logged(logged)

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bondcoach.core.babies import joined
 from bondcoach.formatting import day_label, duration, plural
 from bondcoach.views import BAR_DONE, BAR_PART, progress_bar
 from bondcoach.views.charts import counted_aim, week_words
@@ -24,7 +25,7 @@ TOGETHER, NOTHING, LATER, BEFORE = "●", "○", " ", "-"
 
 
 def heading(report: Report) -> str:
-    who = " and ".join(b.name for b in report.babies if b.name) or "your baby"
+    who = joined([b.name for b in report.babies if b.name]) or "your baby"
     weeks = plural(len(report.weeks), "week")
     return (
         f"Time together with {who}: {day_label(report.start)} to "
@@ -46,6 +47,9 @@ def totals_lines(report: Report) -> list[str]:
         f"In all: {duration(report.total_minutes)} together, in "
         f"{plural(report.sessions, 'session')}, on {plural(report.days_together, 'day')}."
     ]
+    if len(report.per_baby) > 1:  # each session once above; here each baby's own time
+        each = " · ".join(f"{n} {duration(one.total_minutes)}" for n, one in report.by_baby.items())
+        lines.append(f"With each baby: {each}")
     if report.by_activity:
         top = list(report.by_activity.items())[:3]
         lines.append("What you did most: " + " · ".join(f"{n} {duration(m)}" for n, m in top))

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from bondcoach.core.week import DaySummary, WeekReview, WeekSummary
 
 
-def week_table(summary: WeekSummary) -> RenderableType:
+def week_table(summary: WeekSummary, bar: int = 20) -> RenderableType:
     from rich.table import Table
 
     if plain():
@@ -30,7 +30,7 @@ def week_table(summary: WeekSummary) -> RenderableType:
             continue
         table.add_row(
             f"[bold]{label}[/]" if day.date == summary.today else label,
-            progress_bar(day.minutes, day.target_minutes, width=20),
+            progress_bar(day.minutes, day.target_minutes, width=bar),
             f"{duration(day.minutes)} / {duration(day.target_minutes)}",
         )
     return table
@@ -123,7 +123,12 @@ def summary_lines(review: WeekReview) -> list[str]:
     return lines
 
 
-def show_week(out: Console, review: WeekReview, baby_name: str | None) -> None:
+def show_week(
+    out: Console,
+    review: WeekReview,
+    baby_name: str | None,
+    by_baby: dict[str, WeekSummary] | None = None,
+) -> None:
     from rich.markup import escape
 
     summary = review.summary
@@ -132,10 +137,16 @@ def show_week(out: Console, review: WeekReview, baby_name: str | None) -> None:
         f"{day_label(summary.start)} to {day_label(summary.end)} {summary.end.year}"
     )
     out.print(f"[bold cyan]{escape(heading)}[/]")
+    several = by_baby is not None and len(by_baby) > 1
+    if several:
+        out.print(messages.WEEK_TOGETHER_ONCE, markup=False)
     out.print(week_table(summary))
     out.print()
     for line in summary_lines(review):
         out.print(line)
+    if several and by_baby is not None:
+        for name, own in by_baby.items():
+            show_baby(out, name, own)
     chart = comparison(review)
     if chart is not None:
         out.print()
@@ -150,28 +161,50 @@ def show_week(out: Console, review: WeekReview, baby_name: str | None) -> None:
     out.print(f"[dim]{messages.NEXT_AFTER_WEEK}[/]")
 
 
+def show_baby(out: Console, name: str, summary: WeekSummary) -> None:
+    """One baby's days against that baby's own aim (with several babies)."""
+    from rich.markup import escape
+
+    counted = summary.counted_so_far
+    total = sum(day.minutes for day in counted)
+    out.print()
+    if plain():
+        out.print(f"{escape(name)}: {span(total)} this week so far.")
+    else:
+        out.print(f"[bold]{escape(name)}[/]: {duration(total)} this week so far")
+    out.print(week_table(summary, bar=12))
+
+
 def show_saved(out: Console, path: Path) -> None:
     from rich.markup import escape
 
     out.print(f"[dim]Saved a copy to {escape(str(path))}.[/]")
 
 
-def week_as_json(review: WeekReview) -> dict[str, Any]:
+def days_json(summary: WeekSummary) -> list[dict[str, Any]]:
+    return [
+        {
+            "date": day.date.isoformat(),
+            "minutes": day.minutes,
+            "target_minutes": day.target_minutes,
+            "sessions": day.sessions,
+        }
+        for day in summary.days
+    ]
+
+
+def week_as_json(
+    review: WeekReview, by_baby: dict[str, WeekSummary] | None = None
+) -> dict[str, Any]:
+    """1.0's fields (each session counted once; a day's aim the largest of the babies'),
+    then ``by_baby``: each baby's own week, by name."""
     from bondcoach.core.week import streak_label
 
     summary = review.summary
     return {
         "start": summary.start.isoformat(),
         "end": summary.end.isoformat(),
-        "days": [
-            {
-                "date": day.date.isoformat(),
-                "minutes": day.minutes,
-                "target_minutes": day.target_minutes,
-                "sessions": day.sessions,
-            }
-            for day in summary.days
-        ],
+        "days": days_json(summary),
         "total_minutes": summary.total_minutes,
         "target_minutes": summary.target_minutes,
         "target_minutes_so_far": summary.target_so_far,
@@ -186,4 +219,12 @@ def week_as_json(review: WeekReview) -> dict[str, Any]:
         "previous_week_minutes": review.previous_total,
         "streak_days": None if review.streak is None else streak_label(review.streak),
         "low_mood_caregivers": list(review.low_mood),
+        "by_baby": {
+            name: {
+                "total_minutes": own.total_minutes,
+                "target_minutes": own.target_minutes,
+                "days": days_json(own),
+            }
+            for name, own in (by_baby or {}).items()
+        },
     }
