@@ -422,3 +422,15 @@ def test_the_real_1_0_0_export_imports_as_time_with_the_first_baby(cli):
     assert len(history) == 7 and all(s["babies"] == ["Mia"] for s in history)
     ok(again)
     assert "imported 0 sessions" in flat(again.stdout)
+
+
+def test_the_glance_names_every_baby_and_counts_each_session_once(cli):
+    with at():
+        toddler_and_newborn(cli)
+        logged(cli, "30", "--at", "09:00")
+        logged(cli, "10", "--at", "10:00", "--baby", "Ava")
+        result = cli("--plain")
+    ok(result)
+    assert "Today with Ava and Noah, so far: 40 minutes of about 2 hours 53 minutes" in flat(
+        result.stdout
+    )
