@@ -7,7 +7,6 @@ JSON cache so that ``bondcoach tip`` never pays for importing pydantic.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
@@ -15,6 +14,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 
 from bondcoach.core.ages import age_text_days, parse_age
 from bondcoach.core.mood import HIGHEST, LOWEST
+from bondcoach.core.text import without_controls as without_controls
 from bondcoach.core.timeparse import MAX_MINUTES
 from bondcoach.core.topics import TOPICS as TOPICS
 from bondcoach.core.topics import Topic
@@ -23,15 +23,6 @@ _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 WHITESPACE = "\t\n\r\x0b\x0c"
-
-
-def without_controls(text: str, keep: str = "") -> str:
-    """Text minus control characters (but those in ``keep``): a stored note or name must
-    never be able to move the cursor or colour a terminal when it is shown.
-
-    The one place user text is cleaned: Session's validators below call it, so every
-    way in (log, play, edit, import) gets the same cleaning."""
-    return "".join(c for c in text if c in keep or unicodedata.category(c) != "Cc")
 
 
 def normalise_activity(name: str) -> str:
@@ -130,6 +121,11 @@ class Record(BaseModel):
         return (self.updated, self.device)
 
 
+def _shown_text(value: str) -> str:
+    """Tips and ideas (a user's own tips.yaml too) are cleaned as they are read."""
+    return without_controls(value, keep="\n")
+
+
 class _Ages(BaseModel):
     """An age range in whole days since birth: from inclusive, until exclusive, open if None."""
 
@@ -147,6 +143,11 @@ class Activity(_Ages):
 
     name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     idea: str = Field(min_length=1, max_length=200)
+
+    @field_validator("idea")
+    @classmethod
+    def _clean_idea(cls, value: str) -> str:
+        return _shown_text(value)
 
     @model_validator(mode="after")
     def _ages(self) -> Activity:
@@ -180,6 +181,11 @@ class Tip(_Ages):
         if not _SLUG.match(value):
             raise ValueError("an id is lowercase words joined by hyphens, like 'cues-crying'")
         return value
+
+    @field_validator("title", "text", "source")
+    @classmethod
+    def _clean_text(cls, value: str) -> str:
+        return _shown_text(value)
 
     @field_validator("from_age", "until_age")
     @classmethod

@@ -18,13 +18,15 @@ still sees the truth.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from bondcoach.core.models import Record, Session
 from bondcoach.storage.conflicts import month_copy_of
-from bondcoach.storage.fsio import TEMP_PREFIX, list_dirs, list_files, read_bytes
+from bondcoach.storage.fsio import list_dirs, list_files, read_bytes, refuse_symlink
 from bondcoach.storage.records import (
     MonthFile,
     month_key,
@@ -36,13 +38,16 @@ from bondcoach.storage.records import (
 PENDING_NAME = "pending.json"
 
 
-class SessionReader:
-    """Sessions in a data folder, read as one device (the one that writes) sees them."""
+class SessionFiles:
+    """The files of a data folder's sessions: where they are, and their records."""
 
     def __init__(self, root: Path, device: str | None, lock_file: Path) -> None:
         self.root = root
         self._device = device
         self.lock_file = lock_file
+        self._lock: Any = None
+        self._snapshots = 0
+        self._pending: list[Record] | None = None  # read once per snapshot
         self.notices: list[str] = []  # said once to the person (e.g. the schema upgrade)
 
     @property
@@ -66,9 +71,34 @@ class SessionReader:
     def pending_file(self, device: str) -> Path:
         return self.sessions_dir / device / PENDING_NAME
 
+    # The lock ------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """The store's lock (see SessionStore.locked); a bare reader has none."""
+        yield
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see a multi-month change whole or not at all: writers hold the
+        same lock from their pending.json to its removal, and pending.json is read once."""
+        if self._snapshots or not self.lock_file.exists():
+            # No lock file: this computer has never saved to this folder, so there is no
+            # change of its own to see half of (and a read leaves the state folder alone).
+            yield
+            return
+        with self.locked():
+            self._snapshots += 1
+            try:
+                yield
+            finally:
+                self._snapshots -= 1
+                self._pending = None
+
     # Reading ------------------------------------------------------------------
 
     def month_files(self) -> Iterator[MonthFile]:
+        refuse_symlink(self.sessions_dir)
         for device_dir in sorted(list_dirs(self.sessions_dir)):
             for path in sorted(list_files(device_dir)):
                 month = month_copy_of(path.name)
@@ -100,8 +130,10 @@ class SessionReader:
         return records
 
     def leftover_temp_files(self) -> list[Path]:
-        """Temporary files a save that was cut short left in a device's folder."""
-        return sorted(self.sessions_dir.glob(f"*/{TEMP_PREFIX}*"))
+        """Temporary files a save that was cut short left anywhere in the data folder."""
+        from bondcoach.storage.leftovers import leftover_temp_files
+
+        return leftover_temp_files(self.root)
 
     def pending_files(self) -> Iterator[tuple[Path, str]]:
         """Where each device would keep a multi-month save under way, with the device."""
@@ -110,43 +142,58 @@ class SessionReader:
 
     def pending_records(self) -> list[Record]:
         """Records of a multi-month save still under way (or cut short); see write_records."""
+        if self._snapshots and self._pending is not None:
+            return self._pending
         records: list[Record] = []
         for pending, device in self.pending_files():
             records.extend(self.read_records(pending, device) or [])
+        if self._snapshots:
+            self._pending = records
         return records
+
+
+class SessionReader(SessionFiles):
+    """Sessions in a data folder, read as one device (the one that writes) sees them."""
 
     def sessions_between(self, first: date, last: date) -> list[Session]:
         """Current sessions whose day falls in [first, last], oldest first."""
-        records = self.records_for_months(months_between(first, last))
+        with self.snapshot():
+            records = self.records_for_months(months_between(first, last))
         return _current(records, lambda day: first <= day <= last)
 
     def months(self) -> list[str]:
         """Every month that has sessions, oldest first."""
-        months = {month_file.month for month_file in self.month_files()}
-        months.update(month_key(record.session.day) for record in self.pending_records())
+        with self.snapshot():
+            months = {month_file.month for month_file in self.month_files()}
+            months.update(month_key(record.session.day) for record in self.pending_records())
         return sorted(months)
 
     def sessions_in_month(self, month: str) -> list[Session]:
         """A month's sessions. Each month's files alone tell its truth (see the module doc)."""
-        return _current(self.records_for_months([month]), lambda day: month_key(day) == month)
+        with self.snapshot():
+            records = self.records_for_months([month])
+        return _current(records, lambda day: month_key(day) == month)
 
     def iter_sessions(self) -> Iterator[Session]:
         """Every session, oldest first, one month in memory at a time."""
-        for month in self.months():
-            yield from self.sessions_in_month(month)
+        with self.snapshot():
+            for month in self.months():
+                yield from self.sessions_in_month(month)
 
     def latest_sessions(self, count: int) -> list[Session]:
         """The newest ``count`` sessions, oldest first, reading back only as far as needed."""
         found: list[Session] = []
-        for month in reversed(self.months()):
-            found = self.sessions_in_month(month) + found
-            if len(found) >= count:
-                break
+        with self.snapshot():
+            for month in reversed(self.months()):
+                found = self.sessions_in_month(month) + found
+                if len(found) >= count:
+                    break
         return found[-count:] if count else []
 
     def live_ids(self) -> set[str]:
         """Ids of every current session (a deleted one may come back by import)."""
-        return {session.id for session in self.iter_sessions()}
+        with self.snapshot():
+            return {session.id for session in self.iter_sessions()}
 
     def find(self, prefix: str) -> Session:
         """The one current session whose id starts with ``prefix``."""
@@ -157,7 +204,8 @@ class SessionReader:
             raise InputError(
                 "give at least the first 4 characters of the id (see 'bondcoach history')"
             )
-        matches = [s for s in self.iter_sessions() if s.id.startswith(wanted)]
+        with self.snapshot():
+            matches = [s for s in self.iter_sessions() if s.id.startswith(wanted)]
         if not matches:
             raise InputError(f"no session has an id starting {wanted!r} (see 'bondcoach history')")
         if len(matches) > 1:
@@ -180,7 +228,8 @@ class SessionReader:
         sessions = list(sessions)
         ids = {session.id for session in sessions}
         months = {month_key(session.day) for session in sessions}
-        stored = [r.updated for r in self.records_for_months(months) if r.session.id in ids]
+        with self.snapshot():
+            stored = [r.updated for r in self.records_for_months(months) if r.session.id in ids]
         latest = max(stored, default=now)
         return now if now > latest else latest + timedelta(microseconds=1)
 

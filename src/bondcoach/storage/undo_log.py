@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from bondcoach.core.models import Session
+from bondcoach.errors import DataError
 from bondcoach.storage import paths
-from bondcoach.storage.fsio import atomic_write, read_bytes
+from bondcoach.storage.fsio import atomic_write, read_bytes, remove_file
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ def _save(change: Change) -> None:
     payload: dict[str, Any] = asdict(change)
     for side in ("before", "after"):
         payload[side] = [session.as_dict(z_times=True) for session in payload[side]]
-    atomic_write(_journal_file(), json.dumps(payload).encode("utf-8"))
+    atomic_write(_journal_file(), json.dumps(payload).encode("utf-8"), is_change=False)
 
 
 def remember(kind: str, before: tuple[Session, ...], after: tuple[Session, ...]) -> None:
@@ -56,3 +57,13 @@ def last_change() -> Change | None:
 
 def mark_undone(change: Change) -> None:
     _save(replace(change, undone=True))
+
+
+def disarm() -> None:
+    """Forget the last change BEFORE a new one is saved: if the new change's own note then
+    cannot be written, 'undo' must find nothing, never the change before (which the
+    user already saw saved). Failing here saves nothing."""
+    try:
+        remove_file(_journal_file())
+    except DataError as error:
+        raise DataError(f"{error.message}; nothing was saved") from error
