@@ -34,10 +34,7 @@ EXPECTING_NO_AIMS = (
 )
 
 PROMPT_MINUTES = "How many minutes did you spend together?"
-WEEK_TOGETHER_ONCE = (
-    "All your time together, each session counted once, against the largest of the "
-    "babies' aims that day:"
-)
+WEEK_TOGETHER_ONCE = "Each session counted once, against the largest of the babies' aims that day:"
 
 
 def prompt_babies(names: tuple[str, ...]) -> str:
