@@ -34,10 +34,7 @@ EXPECTING_NO_AIMS = (
 )
 
 PROMPT_MINUTES = "How many minutes did you spend together?"
-WEEK_TOGETHER_ONCE = (
-    "All your time together, each session counted once, against the largest of the "
-    "babies' aims that day:"
-)
+WEEK_TOGETHER_ONCE = "Each session counted once, against the largest of the babies' aims that day:"
 
 
 def prompt_babies(names: tuple[str, ...]) -> str:
@@ -61,7 +58,11 @@ def warm_word(minutes: int, target: int) -> str:
 
 
 def who_phrase(baby_name: str | None) -> str:
-    return f"with {baby_name}" if baby_name else "with your baby"
+    from bondcoach.core.text import for_terminal
+
+    # The name may come from a synced profile that someone else wrote.
+    name = " ".join(for_terminal(baby_name).split()) if baby_name else ""
+    return f"with {name}" if name else "with your baby"
 
 
 LOW_MOOD_AFTER_LOG = (

@@ -113,7 +113,7 @@ def test_week_shows_a_section_per_baby_at_80_columns_and_in_plain(cli):
         plain = cli("week", "--plain")
     ok(drawn)
     assert "Your week with Mia and Leo" in drawn.stdout
-    assert "each session counted once" in flat(drawn.stdout)
+    assert "Each session counted once" in flat(drawn.stdout)
     assert "Mia: 30 min this week so far" in flat(drawn.stdout)
     assert "Leo: 40 min this week so far" in flat(drawn.stdout)
     assert max(len(line) for line in drawn.stdout.splitlines()) <= 80
@@ -405,3 +405,32 @@ def test_import_maps_known_names_case_aside_and_keeps_unknown_ones(cli, tmp_path
     assert week["by_baby"]["Leo"]["total_minutes"] == 20
     assert week["by_baby"]["Mia"]["total_minutes"] == 15
     assert ",Mia;Zoe" in again
+
+
+def test_the_real_1_0_0_export_imports_as_time_with_the_first_baby(cli):
+    from datetime import datetime
+
+    from helpers import LONDON
+    from helpers_store import FIXTURE
+
+    with at(datetime(2026, 12, 3, 9, 0, tzinfo=LONDON)):
+        twins(cli)
+        result = cli("import", str(FIXTURE / "expected-export.csv"))
+        history = json_out(cli("history", "--last", "100", "--json"))
+        again = cli("import", str(FIXTURE / "expected-export.csv"))
+    ok(result)
+    assert len(history) == 7 and all(s["babies"] == ["Mia"] for s in history)
+    ok(again)
+    assert "imported 0 sessions" in flat(again.stdout)
+
+
+def test_the_glance_names_every_baby_and_counts_each_session_once(cli):
+    with at():
+        toddler_and_newborn(cli)
+        logged(cli, "30", "--at", "09:00")
+        logged(cli, "10", "--at", "10:00", "--baby", "Ava")
+        result = cli("--plain")
+    ok(result)
+    assert "Today with Ava and Noah, so far: 40 minutes of about 2 hours 53 minutes" in flat(
+        result.stdout
+    )

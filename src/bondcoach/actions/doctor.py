@@ -23,7 +23,12 @@ def doctor(restore: Path | None, now: datetime, fix: bool = False) -> DoctorRepo
     from bondcoach.storage.session_store import open_store
 
     store = open_store()
-    restored = store.restore_backup(restore, now) if restore is not None else None
+    restored = None
+    if restore is not None:
+        from bondcoach.actions.saving import forget_for_undo
+
+        forget_for_undo()  # undo's last change is no longer what the files hold
+        restored = store.restore_backup(restore, now)
     if fix:
         from bondcoach.storage.profile import fold_profile_copies
 

@@ -20,20 +20,25 @@ class Glance:
 
 
 def glance(today: date) -> Glance:
-    from bondcoach.core.coach import day_progress
+    from bondcoach.core import babies
     from bondcoach.guidance.tips import load_guidance, tip_of_the_day
     from bondcoach.storage.profile import load_profile, profile_exists
     from bondcoach.storage.session_store import open_store
 
     profile = load_profile()
-    progress = day_progress(
-        open_store().sessions_between(today, today), today, profile.target_settings()
-    )
+    # Every baby's time today, each session once, against the largest of their aims;
+    # the tip is the youngest baby's, as 'tip --json' gives it.
+    family = babies.family(profile)
+    todays = open_store().sessions_between(today, today)
+    progress = babies.progress_for(todays, today, profile, family)
+    youngest = babies.youngest(profile)
     tip = tip_of_the_day(
         load_guidance().tips,
         today,
-        profile.birth_date,
-        due=profile.due_date,
-        families=profile.families,
+        youngest.birth_date,
+        due=youngest.due_date,
+        families=profile.families_for(youngest.id),
     )
-    return Glance(progress, profile.baby_name, tip, profile_exists())
+    named = [baby.name for baby in family if baby.name]
+    shown = babies.joined(named) if len(family) > 1 and named else profile.baby_name
+    return Glance(progress, shown, tip, profile_exists())

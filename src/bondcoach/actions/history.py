@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from bondcoach.errors import BondcoachError
+from bondcoach.errors import BondcoachError, DataError
 
 if TYPE_CHECKING:
     from bondcoach.core.editing import EditRequest
     from bondcoach.core.sessions import Session
     from bondcoach.storage.session_store import SessionStore
+    from bondcoach.storage.undo_log import Change
 
 DEFAULT_HISTORY = 10
 
@@ -56,13 +58,14 @@ def listing(sessions: list[Session]) -> Listing:
 
 
 def edit(session_id: str, request: EditRequest, now: datetime) -> Mended:
-    from bondcoach.actions.saving import remember_for_undo
+    from bondcoach.actions.saving import forget_for_undo, remember_for_undo
     from bondcoach.core.editing import edited
     from bondcoach.storage.session_store import open_store
 
     store = open_store()
     old = store.find(session_id)
     new = edited(old, request, now)
+    forget_for_undo()
     store.replace(old, new, now)
     warnings: list[str] = list(store.notices)
     remember_for_undo("edit", (old,), (new,), warnings)
@@ -75,13 +78,14 @@ def delete(
     """Remove a session once ``confirm`` agrees; refusing stops with a calm message.
 
     ``now`` is asked after the question: the deletion is stamped when it was agreed."""
-    from bondcoach.actions.saving import remember_for_undo
+    from bondcoach.actions.saving import forget_for_undo, remember_for_undo
     from bondcoach.storage.session_store import open_store
 
     store = open_store()
     session = store.find(session_id)
     if not confirm(session):
         return Mended("kept")  # a choice, not a failure
+    forget_for_undo()
     store.delete(session, now())
     warnings: list[str] = list(store.notices)
     remember_for_undo("delete", (session,), (), warnings)
@@ -95,6 +99,7 @@ def undo(now: datetime) -> Mended:
     and say what was left."""
     from bondcoach.core.undoing import still_as_left
     from bondcoach.storage import undo_log
+    from bondcoach.storage.fsio import FlushFailed
     from bondcoach.storage.session_store import open_store
 
     change = undo_log.last_change()
@@ -109,8 +114,14 @@ def undo(now: datetime) -> Mended:
             "nothing was undone: " + "; ".join(changed),
             hint="Another computer changed it since; see 'bondcoach history'.",
         )
-    sessions = _take_back(store, change.kind, change.before, keep, now)
-    undo_log.mark_undone(change)
+    # Marked first, so undo happens once: if the mark cannot be saved, nothing is undone;
+    # if the undo then fails, the mark is taken back (see _undo_failed).
+    with contextlib.suppress(FlushFailed):  # in place, only not flushed: go on
+        undo_log.mark_undone(change)
+    try:
+        sessions = _take_back(store, change.kind, change.before, keep, now)
+    except DataError as error:
+        raise _undo_failed(error, change) from error
     left_alone = [f"left as it is: {reason}" for reason in changed]
     # ``what`` is the kind of change taken back; the view says it in words.
     return Mended(change.kind, sessions=sessions, warnings=[*left_alone, *store.notices])
@@ -134,3 +145,16 @@ def _take_back(
         store.undelete_many(keep, now)
         return tuple(keep)
     raise BondcoachError(f"cannot undo a change of kind {kind!r}")
+
+
+def _undo_failed(error: DataError, change: Change) -> DataError:
+    """The undo did not happen (or, if the message says so, pending.json holds it)."""
+    from bondcoach.storage import undo_log
+
+    if error.message_says_saved:
+        return error
+    try:
+        undo_log.remember(change.kind, change.before, change.after)
+    except DataError:
+        error.message += "; and 'bondcoach undo' cannot try again (its note could not be saved)"
+    return error

@@ -49,6 +49,13 @@ def family_for(names: Sequence[str]) -> Family:
     return Family(known, chosen)
 
 
+def forget_for_undo() -> None:
+    """Before a change is saved: 'undo' must never take back an older one (see disarm)."""
+    from bondcoach.storage import undo_log
+
+    undo_log.disarm()
+
+
 def remember_for_undo(
     kind: str, before: tuple[Session, ...], after: tuple[Session, ...], warnings: list[str]
 ) -> None:
@@ -107,6 +114,7 @@ def save_session(
     same_day = store.sessions_between(session.day, session.day)
     todays = same_day if session.day == today else store.sessions_between(today, today)
     repeated = repeats_existing(session, same_day)
+    forget_for_undo()
     store.add(session, now)
     warnings: list[str] = list(store.notices)
     remember_for_undo("log", (), (session,), warnings)

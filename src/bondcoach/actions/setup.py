@@ -77,18 +77,18 @@ def setup(flags: SetupFlags, today: date, interview: Interview) -> ProfileFacts:
     else:
         joining = profile_exists() and not device.device_exists()
         changes, new_caregiver = interview(profile, this_device.caregiver, joining)
-    if changes:
-        from bondcoach.core import clock
+    from bondcoach.core import clock
 
-        changed = profile.with_changes(**changes)
+    changed = profile.with_changes(**changes)
+    if changes:
         touched = {path.split(".")[1] for path in _paths(changes) if path.startswith("babies.")}
         check_babies(changed, today, touched)  # before anything is saved
-        save_profile(changed, clock.now())
-        notices = _schema_notice()
-    else:
-        notices = ()
-    if new_caregiver != this_device.caregiver or not device.device_exists():
-        device.save_caregiver(new_caregiver)  # from now on this computer is known
+    caregiver_changes = new_caregiver != this_device.caregiver or not device.device_exists()
+    _save_both(
+        (lambda: save_profile(changed, clock.now())) if changes else None,
+        (lambda: device.save_caregiver(new_caregiver)) if caregiver_changes else None,
+    )
+    notices = _schema_notice() if changes else ()
     return replace(_facts(load_profile(), new_caregiver, today), warnings=notices)
 
 
@@ -178,3 +178,35 @@ def _schema_notice() -> tuple[str, ...]:
     store = open_store()
     tell_once_about_schema(store)
     return tuple(store.notices)
+
+
+def _save_both(
+    profile: Callable[[], object] | None, caregiver: Callable[[], object] | None
+) -> None:
+    """The profile (family data) and this computer's caregiver live in two files, so
+    they cannot be one atomic write: the caregiver goes first (this computer's own), and
+    a failure after either is saved says exactly which was saved."""
+    from bondcoach.errors import DataError
+    from bondcoach.storage.fsio import FlushFailed
+
+    unflushed: FlushFailed | None = None
+    if caregiver is not None:
+        try:
+            caregiver()  # on other failures nothing was saved yet: the error says so
+        except FlushFailed as error:
+            unflushed = error  # saved, only not flushed: the profile goes on
+    if profile is not None:
+        try:
+            profile()
+        except DataError as error:
+            if caregiver is None or error.message_says_saved:
+                raise
+            failed = DataError(
+                f"saved this computer's caregiver, but not the baby's profile ({error.message})"
+            )
+            failed.message_says_saved = True
+            raise failed from error
+    if unflushed is not None:
+        if profile is not None:
+            unflushed.message += "; the baby's profile was saved too"
+        raise unflushed

@@ -31,7 +31,7 @@ def export(as_csv: bool, out: TextIO, include_notes: bool) -> None:
 
 def import_file(file: Path, now: datetime) -> Imported:
     """Add the sessions in ``file`` that are not stored yet; all rows are checked first."""
-    from bondcoach.actions.saving import remember_for_undo
+    from bondcoach.actions.saving import forget_for_undo, remember_for_undo
     from bondcoach.core.babies import stored_id
     from bondcoach.core.transfer import plan_import
     from bondcoach.errors import InputError
@@ -51,6 +51,7 @@ def import_file(file: Path, now: datetime) -> Imported:
     fresh = plan.new_to(store.live_among(session.id for session in plan.sessions))
     warnings: list[str] = []
     if fresh:
+        forget_for_undo()
         store.add_many(fresh, now)
         warnings.extend(store.notices)
         remember_for_undo("import", (), fresh, warnings)

@@ -13,19 +13,60 @@ from typing import Any
 
 from typer import Abort
 
+from bondcoach import errors
 from bondcoach.cli.click_api import ClickException, UsageError
-from bondcoach.errors import USAGE, BondcoachError
+from bondcoach.errors import USAGE, BondcoachError, InputError
 
 INTERRUPTED = 130
 
 
-def run_safely(invoke: Callable[[], Any]) -> int:
+def run_safely(invoke: Callable[[], Any], args: list[str] | None = None) -> int:
+    errors.begin_command()
+    try:
+        return _run(invoke, args)
+    finally:
+        _say_notices()
+
+
+def _say_notices() -> None:
+    from bondcoach import views
+
+    for text in errors.notices():
+        views.warn(text)
+
+
+def check_arguments(args: list[str]) -> None:
+    """Arguments the system could not decode as UTF-8 (Python keeps their bytes as lone
+    surrogates): bad input, refused before anything is stored. A path that exists is
+    the user's own file name, whatever its bytes."""
+    for arg in args:
+        if any("\udc80" <= c <= "\udcff" for c in arg) and not os.path.lexists(arg):
+            shown = arg.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+            raise InputError(f"{shown!r} is not UTF-8 text; give it in UTF-8")
+
+
+def _saved_hint() -> str:
+    saved = errors.saved_so_far()
+    if not saved:
+        return "Your saved sessions are untouched. Set BONDCOACH_DEBUG=1 to see details."
+    return (
+        f"This command had already saved: {', '.join(dict.fromkeys(saved))}. "
+        "Check with 'bondcoach history' before trying again. "
+        "Set BONDCOACH_DEBUG=1 to see details."
+    )
+
+
+def _run(invoke: Callable[[], Any], args: list[str] | None) -> int:
     from bondcoach import views
 
     try:
+        check_arguments(sys.argv[1:] if args is None else args)
         result = invoke()
     except BondcoachError as error:
-        views.error(error.message, error.hint)
+        hint = error.hint
+        if error.exit_code != USAGE and errors.saved_so_far() and not error.message_says_saved:
+            hint = _saved_hint() if hint is None else f"{hint} {_saved_hint()}"
+        views.error(error.message, hint)
         return error.exit_code
     except UsageError as error:
         views.error(_usage_line(error))
@@ -46,7 +87,7 @@ def run_safely(invoke: Callable[[], Any]) -> int:
             raise
         views.error(
             f"something unexpected went wrong ({type(error).__name__}: {error})",
-            hint="Your saved sessions are untouched. Set BONDCOACH_DEBUG=1 to see details.",
+            hint=_saved_hint(),
         )
         return 1
     return result if isinstance(result, int) else 0

@@ -44,6 +44,7 @@ class BondcoachGroup(PlainHelp, TyperGroup):
                 standalone_mode=False,
                 windows_expand_args=windows_expand_args,
                 **extra,
-            )
+            ),
+            None if args is None else list(args),
         )
         sys.exit(code)

@@ -202,13 +202,13 @@ def _offer_more_babies(profile: Profile, today: date, ask: Callable[..., Any]) -
 
     added: dict[str, Any] = {}
     while confirm("Add another baby (a twin, a brother or sister)?", default=False):
-        name = ask("The baby's name", "", check_name)
+        name = ask("The new baby's name", "", check_name)
         if name is None:
             break
         baby_id = babies.new_id(profile.with_changes(**added), name)
         added[f"babies.{baby_id}.name"] = name
         added[f"babies.{baby_id}.birth_date"] = ask(
-            f"{name}: Birth date (YYYY-MM-DD, Enter if still on the way)",
+            f"{name}: Birth date (YYYY-MM-DD)",
             "",
             lambda text: check_birth_date(text, today),
         )

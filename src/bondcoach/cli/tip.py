@@ -60,9 +60,10 @@ def tip_command(
     if found.for_babies:  # several babies: each one's tip, saying for whom
         from bondcoach.core.babies import joined
 
-        for shown, names in found.for_babies:
+        for place, (shown, names) in enumerate(found.for_babies, start=1):
             heading = f"Tip for {joined(names)}, {day:%A} {day.day} {day:%B} · {shown.topic}"
-            tip_view.show_tip(shown, heading, found.note if shown is tip else None)
+            last = place == len(found.for_babies)
+            tip_view.show_tip(shown, heading, found.note if shown is tip else None, last)
         return
     heading = f"Tip for {day:%A} {day.day} {day:%B} · {tip.topic}"
     tip_view.show_tip(tip, heading, found.note)

@@ -28,6 +28,11 @@ _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 WHITESPACE = "\t\n\r\x0b\x0c"
 
 
+def _shown_text(value: str) -> str:
+    """Tips and ideas (a user's own tips.yaml too) are cleaned as they are read."""
+    return without_controls(value, keep="\n")
+
+
 class _Ages(BaseModel):
     """An age range in whole days since birth: from inclusive, until exclusive, open if None."""
 
@@ -45,6 +50,11 @@ class Activity(_Ages):
 
     name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     idea: str = Field(min_length=1, max_length=200)
+
+    @field_validator("idea")
+    @classmethod
+    def _clean_idea(cls, value: str) -> str:
+        return _shown_text(value)
 
     @model_validator(mode="after")
     def _ages(self) -> Activity:
@@ -78,6 +88,11 @@ class Tip(_Ages):
         if not _SLUG.match(value):
             raise ValueError("an id is lowercase words joined by hyphens, like 'cues-crying'")
         return value
+
+    @field_validator("title", "text", "source")
+    @classmethod
+    def _clean_text(cls, value: str) -> str:
+        return _shown_text(value)
 
     @field_validator("from_age", "until_age")
     @classmethod

@@ -93,7 +93,10 @@ def check_week_start(text: str) -> str:
 
 
 def check_name(text: str) -> str | None:
-    return " ".join(text.split()) or None
+    """A name as typed, on one line, with no control characters (core.text)."""
+    from bondcoach.core.text import without_controls
+
+    return " ".join(without_controls(text, keep="\t\n\r\x0b\x0c").split()) or None
 
 
 def check_babies(profile: Profile, today: date, changed: Collection[str]) -> None:

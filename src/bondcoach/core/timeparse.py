@@ -53,7 +53,8 @@ def parse_duration(text: str) -> timedelta:
     return duration
 
 
-def _in_range(day: date, option: str) -> date:
+def check_in_range(day: date, option: str) -> date:
+    """The one rule for how far back or ahead a day may be (--at, --date, import)."""
     if not EARLIEST <= day <= LATEST:
         raise InputError(f"{option} takes dates from {EARLIEST.year} to {LATEST.year}")
     return day
@@ -64,7 +65,7 @@ def parse_date(text: str, option: str = "--date") -> date:
         day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(f"{option} takes a date like 2026-11-26 (got {text!r})") from None
-    return _in_range(day, option)
+    return check_in_range(day, option)
 
 
 def localize(wall: datetime) -> datetime:
@@ -104,7 +105,7 @@ def parse_at(text: str, now: datetime, on: date | None = None) -> datetime:
                 raise ValueError("no offsets: times are this computer's local time")
         else:
             raise ValueError("a date alone has no time")
-        _in_range(wall.date(), "--at")
+        check_in_range(wall.date(), "--at")
         return localize(wall.replace(second=0, microsecond=0))
     except (ValueError, OverflowError):
         raise InputError(problem) from None

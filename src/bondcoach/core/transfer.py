@@ -17,14 +17,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from bondcoach.core.cells import has_lone_surrogate, neutralise_cell, restore_cell
 from bondcoach.core.coach import split_activities
 from bondcoach.core.sessions import Session
-from bondcoach.core.timeparse import check_not_future, localize, parse_minutes
+from bondcoach.core.timeparse import check_in_range, check_not_future, localize, parse_minutes
 from bondcoach.errors import InputError
 
 # ``babies``: whose time it was, by name (';' between names in CSV); empty for the first
 # baby alone when it has no name. 1.0's files have no such column: time with the first baby.
 COLUMNS = ("id", "start", "minutes", "activities", "mood", "note", "who", "babies")
+
+
 PRIVATE_COLUMNS = ("mood", "note")
 # A session's babies by name, for export; and a name back to what a session stores.
 Names = Callable[[Session], list[str]]
@@ -52,7 +55,7 @@ def write_csv(
         row = session_row(session, columns, names)
         row["activities"] = ";".join(row["activities"])
         row["babies"] = ";".join(row["babies"])
-        writer.writerow(["" if row[c] is None else row[c] for c in columns])
+        writer.writerow(["" if row[c] is None else neutralise_cell(str(row[c])) for c in columns])
 
 
 def write_json(
@@ -96,6 +99,7 @@ def _parse_start(text: str) -> tuple[datetime, str]:
     if cleaned.endswith(("Z", "z")):  # UTC, as many trackers write it (3.10 reads no "Z")
         cleaned = cleaned[:-1] + "+00:00"
     moment = datetime.fromisoformat(cleaned)
+    check_in_range(moment.date(), "start")  # the rule --at follows, for the same reasons
     written = moment.replace(second=0, microsecond=0).isoformat()
     if moment.tzinfo is None:
         return localize(moment), written
@@ -187,7 +191,13 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
             # The reader fails on the line after the last one it finished.
             problem = "a line break (or stray carriage return) in a field without quotes"
             raise _LineError(reader.line_num + 1, problem) from None
-        yield reader.line_num, {(k or "").strip().lower(): v for k, v in row.items()}
+        yield (
+            reader.line_num,
+            {
+                (k or "").strip().lower(): restore_cell(v) if isinstance(v, str) else v
+                for k, v in row.items()
+            },
+        )
 
 
 def _json_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -202,8 +212,12 @@ def _json_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
             item, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
             raise _LineError(line, f"not valid JSON ({error.msg})") from None
+        except RecursionError:
+            raise _LineError(line, "nested too deeply to be a session") from None
         if not isinstance(item, dict):
             raise _LineError(line, "each session is a JSON object")
+        if has_lone_surrogate(item):
+            raise _LineError(line, "holds a \\u escape that is not a character (a lone surrogate)")
         yield line, item
         position = _skip_space(text, position)
         if text[position : position + 1] == ",":
@@ -233,6 +247,7 @@ def plan_import(path: Path, raw: bytes, now: datetime, ids: Ids = str) -> Import
     is_json = path.suffix.lower() == ".json" or text.lstrip().startswith("[")
     rows = _json_rows(text) if is_json else _csv_rows(text)
     sessions: dict[str, Session] = {}
+    first_line: dict[str, int] = {}
     count = 0
     line = 1
     try:
@@ -240,7 +255,14 @@ def plan_import(path: Path, raw: bytes, now: datetime, ids: Ids = str) -> Import
             line = row_line  # kept for the error messages below
             count += 1
             session = row_to_session(row, now, ids)
-            sessions.setdefault(session.id, session)
+            if session.id in first_line:
+                # Keeping one in silence would lose the other's note, mood or minutes.
+                raise InputError(
+                    f"the id {session.id} is on line {first_line[session.id]} and on line "
+                    f"{line}; give each session its own id"
+                )
+            first_line[session.id] = line
+            sessions[session.id] = session
     except _LineError as error:
         raise _fail(path, error.line, str(error)) from None
     except InputError as error:

@@ -28,8 +28,9 @@ from bondcoach.storage import paths
 from bondcoach.storage.fsio import read_bytes
 
 BUILTIN_NAME = "tips.yaml"
+MAX_USER_TIPS_BYTES = 1_000_000  # the built-in tips are about 16 kB
 SOURCES_NAME = "sources.yaml"
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: texts are cleaned of control characters as they are read
 
 
 def builtin_tips_path() -> Path:
@@ -60,14 +61,26 @@ def load_guidance() -> Guidance:
             hint="Reinstall bondcoach: its package data is incomplete.",
         )
     user_path = paths.user_tips_file()
-    user = read_bytes(user_path)
+    user, unreadable = read_user_tips(user_path)
     cache_path = paths.cache_dir() / f"tips-{_content_key(builtin + registry, user)}.json"
-    cached = _read_cache(cache_path)
-    if cached is not None:
-        return cached
-    guidance = build_guidance(builtin_path, builtin, user_path, user, (registry_path, registry))
-    _write_cache(cache_path, guidance)
+    guidance = _read_cache(cache_path)
+    if guidance is None:
+        guidance = build_guidance(builtin_path, builtin, user_path, user, (registry_path, registry))
+        _write_cache(cache_path, guidance)
+    if unreadable:
+        guidance = guidance._replace(warnings=(*guidance.warnings, unreadable))
     return guidance
+
+
+def read_user_tips(path: Path) -> tuple[bytes | None, str | None]:
+    """A user's own tips.yaml, or None and why it was left aside (the warning). A file
+    that cannot be read, or one too big to be tips, must never stop 'tip' (README)."""
+    from bondcoach.storage.fsio import read_small_file
+
+    try:
+        return read_small_file(path, MAX_USER_TIPS_BYTES), None
+    except DataError as error:
+        return None, f"{error.message}; using the built-in tips only"
 
 
 def _content_key(builtin: bytes, user: bytes | None) -> str:
@@ -164,7 +177,7 @@ def _write_cache(path: Path, guidance: Guidance) -> None:
     }
     # The cache only saves time: a read-only cache folder must not stop a tip.
     with contextlib.suppress(DataError, OSError):
-        atomic_write(path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        atomic_write(path, json.dumps(payload, ensure_ascii=False).encode("utf-8"), is_change=False)
         for stale in path.parent.glob("tips-*.json"):
             if stale != path:  # caches of tips files as they used to be
                 stale.unlink(missing_ok=True)

@@ -1,14 +1,20 @@
 """Rolling backups of session files, and restoring one of them.
 
 Before a session file is replaced, its previous good bytes are copied to
-``backups/<device>/<month>.<UTC time>.json`` in the data folder; the newest few are kept
-per file. Only bytes that parsed are ever backed up, so a damaged or empty file can
+``backups/<device>/<month>.<UTC time>.<number>.json`` in the data folder; the last few
+are kept per file. Which are the last is this computer's own count (the number), never
+the time in the name: that time can be a mend's raised version time, or follow another
+computer's fast clock, and pruning by it would delete the newest backups first. (Backups
+written by bondcoach 1.0 have no number and count as older than any that has one.)
+
+Only bytes that parsed are ever backed up, so a damaged or empty file can
 never push the good copies out (a lesson from a tool whose single backup was
 overwritten by an empty store).
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +23,7 @@ from pathlib import Path
 
 from bondcoach.errors import InputError
 from bondcoach.storage.fsio import (
+    FlushFailed,
     atomic_write,
     list_dirs,
     list_files,
@@ -25,7 +32,7 @@ from bondcoach.storage.fsio import (
 )
 
 KEEP_PER_FILE = 3
-_BACKUP_NAME = re.compile(r"^(\d{4}-\d{2})\.(\d{8}T\d{12}Z)\.json$")
+_BACKUP_NAME = re.compile(r"^(\d{4}-\d{2})\.(\d{8}T\d{12}Z)(?:\.(\d{1,12}))?\.json$")
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,7 @@ class Backup:
     device: str
     month: str
     taken: str  # UTC, sortable: 20261126T101500123456Z
+    number: int = 0  # this computer's order of writing (0: written by 1.0)
 
 
 def backups_dir(root: Path) -> Path:
@@ -46,14 +54,19 @@ def _stamp(now: datetime) -> str:
 
 def keep_backup(root: Path, device: str, month: str, raw: bytes, now: datetime) -> None:
     folder = backups_dir(root) / device
-    target = folder / f"{month}.{_stamp(now)}.json"
-    refuse_links_below(root, target)
-    atomic_write(target, raw)
-    mine = [
-        backup for backup in list_backups(root) if (backup.device, backup.month) == (device, month)
-    ]
-    for stale in mine[KEEP_PER_FILE:]:
-        stale.path.unlink(missing_ok=True)
+    refuse_links_below(root, folder / month)
+    mine = [b for b in list_backups(root) if (b.device, b.month) == (device, month)]
+    number = max((b.number for b in mine), default=0) + 1
+    target = folder / f"{month}.{_stamp(now)}.{number}.json"
+    with contextlib.suppress(FlushFailed):
+        # In place, only not flushed: the save it protects flushes the same disk next.
+        atomic_write(target, raw, is_change=False)
+    for stale in [b for b in list_backups(root) if (b.device, b.month) == (device, month)][
+        KEEP_PER_FILE:
+    ]:
+        # Best effort: an extra backup costs a little space, never a save.
+        with contextlib.suppress(OSError):
+            stale.path.unlink()
 
 
 def list_backups(root: Path) -> list[Backup]:
@@ -63,8 +76,9 @@ def list_backups(root: Path) -> list[Backup]:
         for path in list_files(device_dir):
             match = _BACKUP_NAME.match(path.name)
             if match:
-                found.append(Backup(path, device_dir.name, match.group(1), match.group(2)))
-    return sorted(found, key=lambda b: (b.device, b.month, b.taken), reverse=True)
+                number = int(match.group(3) or 0)
+                found.append(Backup(path, device_dir.name, match[1], match[2], number))
+    return sorted(found, key=lambda b: (b.device, b.month, b.number, b.taken), reverse=True)
 
 
 def restore_backup(
@@ -89,12 +103,15 @@ def restore_backup(
         )
     if chosen.device != device:
         raise InputError(f"{backup_path} holds another computer's sessions; restore it there")
-    raw = read_bytes(chosen.path)
-    assert raw is not None
     original = month_file(chosen.device, chosen.month)
+    aside = root / "set-aside" / chosen.device / f"{chosen.month}.{_stamp(now)}.json"
+    for path in (chosen.path, original, aside):  # every link refused before any read
+        refuse_links_below(root, path)
+    raw = read_bytes(chosen.path)
+    if raw is None:
+        raise InputError(f"{backup_path} is no longer there (see 'bondcoach doctor')")
     current = read_bytes(original)
     if current is not None:
-        aside = root / "set-aside" / chosen.device / f"{chosen.month}.{_stamp(now)}.json"
         atomic_write(aside, current)
     atomic_write(original, raw)
     return original

@@ -9,7 +9,7 @@ from pathlib import Path
 from bondcoach.core.checkup import NOTE, OK, PROBLEM, Checkup, Finding
 from bondcoach.errors import DataError
 from bondcoach.storage.backups import list_backups
-from bondcoach.storage.fsio import read_bytes
+from bondcoach.storage.fsio import read_small_file
 from bondcoach.storage.records import MonthFile
 from bondcoach.storage.session_store import SessionStore
 
@@ -156,6 +156,7 @@ def _unfinished_saves(store: SessionStore) -> list[Finding]:
 
 def _other_files(root: Path, user_tips: Path) -> list[Finding]:
     """The profile, your own tips and this computer's id: each read the way commands do."""
+    from bondcoach.guidance.tips import MAX_USER_TIPS_BYTES
     from bondcoach.guidance.tips_yaml import parse_tips_file
     from bondcoach.storage.device import load_device
     from bondcoach.storage.profile import profile_files, read_layer
@@ -167,7 +168,8 @@ def _other_files(root: Path, user_tips: Path) -> list[Finding]:
         except DataError as error:
             found.append(_problem(path, error))
     try:
-        raw = read_bytes(user_tips)
+        # A person made it: read the way 'tip' does (no links, no folders, at most 1 MB).
+        raw = read_small_file(user_tips, MAX_USER_TIPS_BYTES)
         if raw is not None:
             parse_tips_file(user_tips, raw)
     except DataError as error:
@@ -180,11 +182,22 @@ def _other_files(root: Path, user_tips: Path) -> list[Finding]:
 
 
 def _leftover_temp_files(store: SessionStore) -> list[Finding]:
+    """Named and removed: the data folder (backups/ and its root too) and the state folder.
+    Only files of processes that no longer run (their pid is in the name)."""
+    from bondcoach.storage import paths
+    from bondcoach.storage.leftovers import leftover_temp_files
+
     found = []
-    for path in store.leftover_temp_files():
-        found.append(
-            Finding(NOTE, path, "left over from a save that was interrupted; safe to delete")
-        )
+    for path in [*store.leftover_temp_files(), *leftover_temp_files(paths.state_dir())]:
+        try:
+            path.unlink()
+        except OSError as error:
+            problem = f"could not remove it ({error.strerror or error}); safe to delete"
+            found.append(
+                Finding(NOTE, path, f"left over from a save that was cut short; {problem}")
+            )
+            continue
+        found.append(Finding(NOTE, path, "left over from a save that was cut short; removed"))
     return found
 
 

@@ -8,18 +8,36 @@ leaves either the old bytes or the new ones. Nothing here ever truncates a file 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from bondcoach.errors import DataError
+from bondcoach.errors import DataError, note_saved, notice
+from bondcoach.storage.leftovers import TEMP_PREFIX as TEMP_PREFIX
+from bondcoach.storage.leftovers import remove_leftovers
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
-TEMP_PREFIX = ".tmp-"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _IS_POSIX = os.name == "posix"
+# A folder fsync that fails with these means the file system cannot flush folders at all
+# (network shares, some FUSE mounts): the rename itself is done, so the save stands.
+_FLUSH_UNSUPPORTED = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP}
+
+
+class FlushFailed(DataError):
+    """The new bytes replaced the file, but its folder could not be flushed to disk."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"{path} was written, but its folder could not be flushed to disk ({reason}); "
+            "the change may not survive a power cut"
+        )
+        self.path = path
+
+    message_says_saved = True
 
 
 def refuse_symlink(path: Path) -> None:
@@ -81,22 +99,46 @@ def read_user_file(path: Path) -> bytes | None:
     return _read(path, 0)
 
 
-def _read(path: Path, flags: int) -> bytes | None:
+def read_small_file(path: Path, limit: int) -> bytes | None:
+    """One of our files that a person may have made (a user's tips.yaml): its bytes, or
+    None when absent; a DataError when it is a link, not a file, or over ``limit``."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise DataError(f"cannot read {path}: {error.strerror or error}") from error
+    if stat.S_ISLNK(info.st_mode):
+        raise DataError(f"{path} is a symbolic link; bondcoach does not follow links there")
+    if not stat.S_ISREG(info.st_mode):
+        raise DataError(f"{path} is not a file")
+    raw = _read(path, _NOFOLLOW, limit + 1)
+    if raw is not None and len(raw) > limit:
+        raise DataError(f"{path} is over {limit // 1_000_000} MB, more than it can hold")
+    return raw
+
+
+def _read(path: Path, flags: int, limit: int = -1) -> bytes | None:
     try:
         fd = os.open(path, os.O_RDONLY | flags | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
     except OSError as error:
         raise DataError(f"cannot read {path}: {error.strerror}") from error
-    with os.fdopen(fd, "rb") as handle:
-        return handle.read()
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            return handle.read(limit)
+    except OSError as error:  # a folder, or a failing disk
+        raise DataError(f"cannot read {path}: {error.strerror or error}") from error
 
 
-def atomic_write(path: Path, data: bytes, own_folder: bool = True) -> None:
+def atomic_write(path: Path, data: bytes, own_folder: bool = True, is_change: bool = True) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new one.
 
     ``own_folder``: the folder is bondcoach's, to create and keep private (0700). A file
     the user asked for elsewhere (``week --save``) leaves its folder as it is.
+    ``is_change``: a change the user asked for (not a backup, cache or undo note), which a
+    later failure's message must own up to (errors.note_saved).
     """
     if own_folder:
         ensure_private_dir(path.parent)
@@ -116,14 +158,28 @@ def atomic_write(path: Path, data: bytes, own_folder: bool = True) -> None:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+    if is_change:
+        note_saved(path)
+    remove_leftovers(path.parent, path.name)  # of this file, by a bondcoach killed earlier
     try:
         _fsync_dir(path.parent)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise DataError(
-            f"{path} was written, but its folder could not be flushed to disk ({reason}); "
-            "the change may not survive a power cut"
-        ) from error
+        raise FlushFailed(path, error.strerror or str(error)) from error
+
+
+def remove_file(path: Path) -> None:
+    """Remove one of our files and flush its folder, so the removal survives a crash."""
+    refuse_symlink(path)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise DataError(f"could not remove {path}: {error.strerror or error}") from error
+    try:
+        _fsync_dir(path.parent)
+    except OSError as error:
+        raise FlushFailed(path, error.strerror or str(error)) from error
 
 
 def create_once(path: Path, data: bytes) -> bool:
@@ -175,31 +231,60 @@ def _fsync_dir(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
+    except OSError as error:
+        if error.errno not in _FLUSH_UNSUPPORTED:
+            raise
+        _say_once_flush_unsupported(folder)
     finally:
         os.close(fd)
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
+def _say_once_flush_unsupported(folder: Path) -> None:
+    """Tell the user once per data folder (remembered in the state folder)."""
+    from bondcoach.storage import paths
+
+    marker = paths.state_dir() / f"no-folder-flush-{paths.folder_key(paths.data_dir())}"
+    if marker.exists():
+        return
+    with contextlib.suppress(OSError, DataError):
+        ensure_private_dir(marker.parent)
+        fd = os.open(marker, os.O_WRONLY | os.O_CREAT | _NOFOLLOW, PRIVATE_FILE)
+        os.close(fd)
+    notice(
+        f"the file system of {folder} cannot flush folders to disk (a network share?); "
+        "bondcoach saves there all the same, but a power cut may lose the last change"
+    )
+
+
+def _entries(folder: Path, wanted: Callable[[str], bool] | None) -> list[os.DirEntry[str]]:
     """Entries of a folder of ours, refusing planted links rather than skipping them:
-    a link skipped in silence would make sessions seem to vanish."""
+    a link skipped in silence would make sessions seem to vanish. ``wanted``: only the
+    names the caller reads (a user's tips.yaml link in the data folder is tip's to
+    judge, not the profile reader's)."""
+    from bondcoach.storage import paths
+
+    if folder != paths.data_dir():  # the data folder itself may be a link (README)
+        refuse_symlink(folder)  # the folder first: scandir would read through it
     try:
         entries = [e for e in os.scandir(folder) if not e.name.startswith(".")]
     except FileNotFoundError:
         return []
+    if wanted is not None:
+        entries = [e for e in entries if wanted(e.name)]
     for entry in entries:
         if entry.is_symlink():
             refuse_symlink(Path(entry.path))
     return entries
 
 
-def list_files(folder: Path) -> Iterator[Path]:
+def list_files(folder: Path, wanted: Callable[[str], bool] | None = None) -> Iterator[Path]:
     """Regular files in ``folder`` (hidden and temporary files aside)."""
-    for entry in _entries(folder):
+    for entry in _entries(folder, wanted):
         if entry.is_file(follow_symlinks=False):
             yield Path(entry.path)
 
 
 def list_dirs(folder: Path) -> Iterator[Path]:
-    for entry in _entries(folder):
+    for entry in _entries(folder, None):
         if entry.is_dir(follow_symlinks=False):
             yield Path(entry.path)

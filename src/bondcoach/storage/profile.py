@@ -128,12 +128,13 @@ def profile_files(root: Path) -> list[tuple[Path, bool]]:
     """Every profile file, conflict copies included, with whether it is 1.0's (legacy)."""
     from bondcoach.storage.conflicts import original_name
 
-    found = [(path, True) for path in sorted(list_files(root)) if path.name == LEGACY]
-    found += [
-        (path, True)
-        for path in sorted(list_files(root))
-        if original_name(path.name, lambda name: name == LEGACY) is not None
-    ]
+    def legacy(name: str) -> bool:
+        return name == LEGACY or original_name(name, lambda name: name == LEGACY) is not None
+
+    # Only profile names: another file of the data folder (a tips.yaml link) is not ours.
+    in_root = sorted(list_files(root, legacy))
+    found = [(path, True) for path in in_root if path.name == LEGACY]
+    found += [(path, True) for path in in_root if path.name != LEGACY]
     found += [
         (path, False)
         for path in sorted(list_files(root / "profile"))

@@ -18,13 +18,15 @@ still sees the truth.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from bondcoach.core.sessions import Record, Session
 from bondcoach.storage.conflicts import month_copy_of
-from bondcoach.storage.fsio import TEMP_PREFIX, list_dirs, list_files, read_bytes
+from bondcoach.storage.fsio import list_dirs, list_files, read_bytes, refuse_symlink
 from bondcoach.storage.records import (
     MonthFile,
     month_key,
@@ -37,13 +39,16 @@ from bondcoach.storage.records import current_sessions as _current
 PENDING_NAME = "pending.json"
 
 
-class SessionReader:
-    """Sessions in a data folder, read as one device (the one that writes) sees them."""
+class SessionFiles:
+    """The files of a data folder's sessions: where they are, and their records."""
 
     def __init__(self, root: Path, device: str | None, lock_file: Path) -> None:
         self.root = root
         self._device = device
         self.lock_file = lock_file
+        self._lock: Any = None
+        self._snapshots = 0
+        self._pending: list[Record] | None = None  # read once per snapshot
         self.notices: list[str] = []  # said once to the person (e.g. the schema upgrade)
 
     @property
@@ -67,9 +72,34 @@ class SessionReader:
     def pending_file(self, device: str) -> Path:
         return self.sessions_dir / device / PENDING_NAME
 
+    # The lock ------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """The store's lock (see SessionStore.locked); a bare reader has none."""
+        yield
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see a multi-month change whole or not at all: writers hold the
+        same lock from their pending.json to its removal, and pending.json is read once."""
+        if self._snapshots or not self.lock_file.exists():
+            # No lock file: this computer has never saved to this folder, so there is no
+            # change of its own to see half of (and a read leaves the state folder alone).
+            yield
+            return
+        with self.locked():
+            self._snapshots += 1
+            try:
+                yield
+            finally:
+                self._snapshots -= 1
+                self._pending = None
+
     # Reading ------------------------------------------------------------------
 
     def month_files(self) -> Iterator[MonthFile]:
+        refuse_symlink(self.sessions_dir)
         for device_dir in sorted(list_dirs(self.sessions_dir)):
             for path in sorted(list_files(device_dir)):
                 month = month_copy_of(path.name)
@@ -101,8 +131,10 @@ class SessionReader:
         return records
 
     def leftover_temp_files(self) -> list[Path]:
-        """Temporary files a save that was cut short left in a device's folder."""
-        return sorted(self.sessions_dir.glob(f"*/{TEMP_PREFIX}*"))
+        """Temporary files a save that was cut short left anywhere in the data folder."""
+        from bondcoach.storage.leftovers import leftover_temp_files
+
+        return leftover_temp_files(self.root)
 
     def pending_files(self) -> Iterator[tuple[Path, str]]:
         """Where each device would keep a multi-month save under way, with the device."""
@@ -111,62 +143,80 @@ class SessionReader:
 
     def pending_records(self) -> list[Record]:
         """Records of a multi-month save still under way (or cut short); see write_records."""
+        if self._snapshots and self._pending is not None:
+            return self._pending
         records: list[Record] = []
         for pending, device in self.pending_files():
             records.extend(self.read_records(pending, device) or [])
+        if self._snapshots:
+            self._pending = records
         return records
+
+
+class SessionReader(SessionFiles):
+    """Sessions in a data folder, read as one device (the one that writes) sees them."""
 
     def sessions_between(self, first: date, last: date) -> list[Session]:
         """Current sessions whose day falls in [first, last], oldest first."""
-        records = self.records_for_months(months_between(first, last))
+        with self.snapshot():
+            records = self.records_for_months(months_between(first, last))
         return _current(records, lambda day: first <= day <= last)
 
     def months(self) -> list[str]:
         """Every month that has sessions, oldest first."""
-        months = {month_file.month for month_file in self.month_files()}
-        months.update(month_key(record.session.day) for record in self.pending_records())
+        with self.snapshot():
+            months = {month_file.month for month_file in self.month_files()}
+            months.update(month_key(record.session.day) for record in self.pending_records())
         return sorted(months)
 
     def sessions_in_month(self, month: str) -> list[Session]:
         """A month's sessions. Each month's files alone tell its truth (see the module doc)."""
-        return _current(self.records_for_months([month]), lambda day: month_key(day) == month)
+        with self.snapshot():
+            records = self.records_for_months([month])
+        return _current(records, lambda day: month_key(day) == month)
 
     def iter_sessions(self) -> Iterator[Session]:
         """Every session, oldest first, one month in memory at a time."""
         from bondcoach.storage.history_reads import every_session
 
-        yield from every_session(self)
+        with self.snapshot():
+            yield from every_session(self)
 
     def latest_sessions(self, count: int) -> list[Session]:
         """The newest ``count`` sessions, oldest first, reading back only as far as needed."""
         found: list[Session] = []
-        for month in reversed(self.months()):
-            found = self.sessions_in_month(month) + found
-            if len(found) >= count:
-                break
+        with self.snapshot():
+            for month in reversed(self.months()):
+                found = self.sessions_in_month(month) + found
+                if len(found) >= count:
+                    break
         return found[-count:] if count else []
 
     def live_ids(self) -> set[str]:
         """Ids of every current session (a deleted one may come back by import)."""
-        return {session.id for session in self.iter_sessions()}
+        with self.snapshot():
+            return {session.id for session in self.iter_sessions()}
 
     def live_among(self, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` are current sessions, reading only the months that hold them."""
         from bondcoach.storage.history_reads import live_among
 
-        return live_among(self, ids)
+        with self.snapshot():
+            return live_among(self, ids)
 
     def find(self, prefix: str) -> Session:
         """The one current session whose id starts with ``prefix`` (see history_reads)."""
         from bondcoach.storage.history_reads import find_one
 
-        return find_one(self, prefix)
+        with self.snapshot():
+            return find_one(self, prefix)
 
     def merged_records(self, sessions: Iterable[Session]) -> dict[str, Record | None]:
         """``merged_record`` of each session, reading each month once."""
         from bondcoach.storage.history_reads import merged_records
 
-        return merged_records(self, sessions)
+        with self.snapshot():
+            return merged_records(self, sessions)
 
     def merged_record(self, session: Session) -> Record | None:
         """The stored versions of ``session`` (in its month) merged, or None."""
@@ -182,6 +232,7 @@ class SessionReader:
         sessions = list(sessions)
         ids = {session.id for session in sessions}
         months = {month_key(session.day) for session in sessions}
-        stored = [r.updated for r in self.records_for_months(months) if r.session.id in ids]
+        with self.snapshot():
+            stored = [r.updated for r in self.records_for_months(months) if r.session.id in ids]
         latest = max(stored, default=now)
         return now if now > latest else latest + timedelta(microseconds=1)

@@ -11,8 +11,9 @@ from pathlib import Path
 import msgspec
 
 from bondcoach.core.sessions import Session
+from bondcoach.errors import DataError
 from bondcoach.storage import paths
-from bondcoach.storage.fsio import atomic_write, read_bytes
+from bondcoach.storage.fsio import atomic_write, read_bytes, remove_file
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def _save(change: Change) -> None:
         "after": change.after,
         "undone": change.undone,
     }
-    atomic_write(_journal_file(), msgspec.json.encode(payload))
+    atomic_write(_journal_file(), msgspec.json.encode(payload), is_change=False)
 
 
 def remember(kind: str, before: tuple[Session, ...], after: tuple[Session, ...]) -> None:
@@ -62,3 +63,13 @@ def last_change() -> Change | None:
 
 def mark_undone(change: Change) -> None:
     _save(replace(change, undone=True))
+
+
+def disarm() -> None:
+    """Forget the last change BEFORE a new one is saved: if the new change's own note then
+    cannot be written, 'undo' must find nothing, never the change before (which the
+    user already saw saved). Failing here saves nothing."""
+    try:
+        remove_file(_journal_file())
+    except DataError as error:
+        raise DataError(f"{error.message}; nothing was saved") from error

@@ -75,13 +75,23 @@ def print_json(payload: Any) -> None:
     sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
 
-def error(message: str, hint: str | None = None) -> None:
-    out = console(stderr=True)
+def shown(text: object) -> str:
+    """Any text from a file, a file name or a person, made safe for a terminal: the one
+    cleaning (core.text) and then Rich's markup escaping."""
     from rich.markup import escape
 
-    out.print(f"[bold]bondcoach:[/] {escape(message)}", soft_wrap=True)
+    from bondcoach.core.text import for_terminal
+
+    return escape(for_terminal(str(text)))
+
+
+def error(message: str, hint: str | None = None) -> None:
+    from bondcoach.core.text import for_terminal
+
+    out = console(stderr=True)
+    out.print(f"[bold]bondcoach:[/] {shown(message)}", soft_wrap=True)
     if hint:
-        out.print(hint, style="dim", markup=False, soft_wrap=True)
+        out.print(for_terminal(hint), style="dim", markup=False, soft_wrap=True)
 
 
 def note(message: str, stderr: bool = False) -> None:
@@ -90,7 +100,9 @@ def note(message: str, stderr: bool = False) -> None:
 
 
 def warn(message: str) -> None:
-    console(stderr=True).print(f"Note: {message}", markup=False, soft_wrap=True)
+    from bondcoach.core.text import for_terminal
+
+    console(stderr=True).print(f"Note: {for_terminal(message)}", markup=False, soft_wrap=True)
 
 
 def progress_bar(minutes: int, target: int, width: int = 24) -> RenderableType:

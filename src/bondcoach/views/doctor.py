@@ -4,31 +4,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bondcoach.views import console
+from bondcoach.views import console, shown
 
 if TYPE_CHECKING:
     from bondcoach.core.checkup import Checkup
 
 
 def show_checkup(checkup: Checkup) -> None:
-    from rich.markup import escape
-
     out = console()
     marks = {"ok": "[green]ok[/]", "note": "[cyan]note[/]", "problem": "[bold]problem[/]"}
     for finding in checkup.findings:
-        where = f" {escape(str(finding.path))}:" if finding.path else ""
-        out.print(f"{marks[finding.level]}{where} {escape(finding.message)}", soft_wrap=True)
+        where = f" {shown(finding.path)}:" if finding.path else ""
+        out.print(f"{marks[finding.level]}{where} {shown(finding.message)}", soft_wrap=True)
     out.print(f"{checkup.sessions_read} stored records read.")
     if checkup.schemas:
         out.print("\nComputers writing to this folder, and the format of their files:")
         for device, schema, this in checkup.schemas:
             version = {1: "bondcoach 1.0", 2: "bondcoach 2.0"}.get(schema or 0, "unknown")
             mark = " (this computer)" if this else ""
-            out.print(f"  {escape(device)}{mark}: schema {schema} ({version})", soft_wrap=True)
+            out.print(f"  {shown(device)}{mark}: schema {schema} ({version})", soft_wrap=True)
     if checkup.backups:
         out.print("\nBackups you can restore with [bold]bondcoach doctor --restore PATH[/]:")
         for backup in checkup.backups:
-            out.print(f"  {escape(str(backup))}", soft_wrap=True)
+            out.print(f"  {shown(backup)}", soft_wrap=True)
     if checkup.other_backups:
         folders = sorted({str(path.parent) for path in checkup.other_backups})
         count = len(checkup.other_backups)
@@ -38,7 +36,7 @@ def show_checkup(checkup: Checkup) -> None:
             "it (run bondcoach doctor there). They are in:"
         )
         for folder in folders:
-            out.print(f"  {escape(folder)}", soft_wrap=True)
+            out.print(f"  {shown(folder)}", soft_wrap=True)
     if not checkup.healthy:
         out.print(
             "\nbondcoach never overwrites a file it cannot read. Restore a backup above, "

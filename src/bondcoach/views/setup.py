@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bondcoach.views import console, plain, span
+from bondcoach.views import console, plain, shown, span
 
 if TYPE_CHECKING:
     from bondcoach.actions.setup import ProfileFacts, Removal
@@ -51,7 +51,6 @@ def profile_json(facts: ProfileFacts) -> dict[str, Any]:
 
 
 def show_profile(profile_facts: ProfileFacts, saved: bool = False) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     from bondcoach.core.babies import family
@@ -62,11 +61,11 @@ def show_profile(profile_facts: ProfileFacts, saved: bool = False) -> None:
     for baby in family(profile_facts.profile):
         rows += baby_rows(profile_facts, baby)
     rows.append(("Weeks start", facts["week_start"].capitalize()))
-    rows.append(("This computer", escape(caregiver or "no caregiver name")))
+    rows.append(("This computer", shown(caregiver or "no caregiver name")))
     out = console()
     if saved:
         out.print("[green]Saved.[/]")
-    folder = escape(facts["data_folder"])
+    folder = shown(facts["data_folder"])
     if plain():
         # 'Baby: Mia' lines: a grid's spacing means nothing read aloud.
         for label, value in rows:
@@ -84,23 +83,21 @@ def show_profile(profile_facts: ProfileFacts, saved: bool = False) -> None:
 
 
 def baby_rows(facts: ProfileFacts, baby: Baby) -> list[tuple[str, str]]:
-    from rich.markup import escape
-
-    shown = baby_json(facts, baby)
-    rows = [("Baby", escape(baby.name or "not set"))]
-    if shown["birth_date"] or not shown["due_date"]:
-        rows.append(("Born", shown["birth_date"] or "not set (aims assume a newborn)"))
-    if shown["due_date"]:
-        rows.append(("Due", shown["due_date"]))
+    its = baby_json(facts, baby)
+    rows = [("Baby", shown(baby.name or "not set"))]
+    if its["birth_date"] or not its["due_date"]:
+        rows.append(("Born", its["birth_date"] or "not set (aims assume a newborn)"))
+    if its["due_date"]:
+        rows.append(("Due", its["due_date"]))
     age = age_row(facts, baby)
     if age:
         rows.append(("Age", age))
-    hours = shown["awake_hours"]
+    hours = its["awake_hours"]
     rows.append(("Awake hours", f"{hours:g} (set by you)" if hours else "following age"))
     if baby.birth_date is None and baby.due_date is not None:
         rows.append(("Today's aim", "none yet: aims start once your baby is here"))
     else:
-        rows.append(("Today's aim", f"about {span(shown['target_minutes_today'])}"))
+        rows.append(("Today's aim", f"about {span(its['target_minutes_today'])}"))
     return rows
 
 
@@ -132,12 +129,10 @@ def age_row(facts: ProfileFacts, baby: Baby) -> str | None:
 
 
 def show_found_profile(profile: Profile) -> None:
-    from rich.markup import escape
-
     from bondcoach.core.babies import joined
 
     named = [baby.name for baby in profile.babies if baby.name]
-    name = escape(joined(named)) if named else "your baby"
+    name = shown(joined(named)) if named else "your baby"
     console().print(
         f"Found the family profile for {name} in the shared data folder. "
         "Only this computer's caregiver is left to set."
@@ -152,13 +147,11 @@ def removal_question(name: str, sessions: int) -> str:
 
 
 def show_removal(removal: Removal | None) -> None:
-    from rich.markup import escape
 
     out = console()
     if removal is None:
         out.print("Kept as it was; nothing changed.")
         return
     out.print(
-        f"[green]Done.[/] {escape(removal.name)} is no longer in the profile; every session "
-        "is kept."
+        f"[green]Done.[/] {shown(removal.name)} is no longer in the profile; every session is kept."
     )

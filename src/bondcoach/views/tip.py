@@ -63,12 +63,16 @@ def tip_panel(tip: TipData, heading: str) -> RenderableType:
     return Panel(body, title=Text(heading), title_align="left", border_style="cyan", padding=(1, 2))
 
 
-def show_tip(tip: TipData, heading: str, note: str | None = None) -> None:
+def show_tip(tip: TipData, heading: str, note: str | None = None, last: bool = True) -> None:
+    """One tip; ``last``: the closing line follows (said once under several babies' tips)."""
     out = console()
     out.print(tip_panel(tip, heading))
     if note:
         out.print(note, style="dim", markup=False)
-    out.print(messages.NEXT_AFTER_TIP)
+    if last:
+        out.print(messages.NEXT_AFTER_TIP)
+    elif plain():
+        out.print()
 
 
 def show_tip_list(tips: Sequence[TipData], note: str | None = None) -> None:

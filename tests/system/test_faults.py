@@ -1,0 +1,452 @@
+"""Faults at every step of a save (issue 10), in-process: failed folder flushes in a change
+across months, file systems that cannot flush folders, the undo journal, failures after a
+save, setup's two files, leftovers, backups under clock skew, and a reader racing a writer
+(real processes). The same ground with real system calls failed by strace is in
+test_strace_faults.py."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import time_machine
+from helpers import LONDON, json_out
+
+NOW = datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)
+
+
+@pytest.fixture
+def frozen() -> Iterator[time_machine.Coordinates]:
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+def log_ok(cli, *args: str) -> str:
+    result = cli("log", *args, "--json")
+    return json_out(result)["session"]["id"]
+
+
+def ids(cli) -> list[str]:
+    return [s["id"] for s in json_out(cli("history", "--last", "1000", "--json"))]
+
+
+def sessions(cli) -> dict[str, dict[str, Any]]:
+    found = json_out(cli("history", "--last", "1000", "--json"))
+    assert len({s["id"] for s in found}) == len(found), "a session shows twice"
+    return {s["id"]: s for s in found}
+
+
+class DirFsync:
+    """Fail the ``fail_at``-th fsync of a folder (1-based) with ``code``; or all of them."""
+
+    def __init__(self, fail_at: int | None, code: int, every: bool = False, only: str = "") -> None:
+        self.fail_at, self.code, self.every, self.only = fail_at, code, every, only
+        self.count = 0
+        self.fired = 0
+        self.real = os.fsync
+
+    def __call__(self, fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode) and self.only in os.readlink(f"/proc/self/fd/{fd}"):
+            self.count += 1
+            if self.every or self.count == self.fail_at:
+                self.fired += 1
+                raise OSError(self.code, os.strerror(self.code))
+        self.real(fd)
+
+
+def with_fault(fault: Callable[..., Any], run: Callable[[], Any]) -> Any:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", fault)
+        return run()
+
+
+# A change across months survives a failed folder flush at any step --------------------
+
+
+@pytest.mark.parametrize("code", [errno.EIO, errno.EINVAL])
+@pytest.mark.parametrize(
+    "change", ["edit-back", "edit-forward", "import", "undo-edit", "undo-import"]
+)
+def test_a_change_across_months_with_any_folder_flush_failing_keeps_each_session_once(
+    cli, folders, frozen, tmp_path, change, code
+):
+    feed = tmp_path / "feed.csv"
+    feed.write_text(
+        "start,minutes,note\n2026-10-30 09:00,5,a\n2026-11-02 09:00,6,b\n", encoding="utf-8"
+    )
+
+    def prepare() -> str:
+        start = "2026-10-30 10:00" if change == "edit-forward" else "2026-11-02 10:00"
+        session = log_ok(cli, "10", "--at", start)
+        if change == "undo-edit":
+            assert cli("edit", session, "--at", "2026-10-30 10:00").exit_code == 0
+        if change == "undo-import":
+            assert cli("import", str(feed)).exit_code == 0
+        return session
+
+    def act(session: str) -> Any:
+        return {
+            "edit-back": lambda: cli("edit", session, "--at", "2026-10-30 10:00"),
+            "edit-forward": lambda: cli("edit", session, "--at", "2026-11-02 10:00"),
+            "import": lambda: cli("import", str(feed)),
+            "undo-edit": lambda: cli("undo"),
+            "undo-import": lambda: cli("undo"),
+        }[change]()
+
+    fail_at = 1
+    while True:
+        for folder in (folders.data, folders.state):
+            if folder.exists():
+                import shutil
+
+                shutil.rmtree(folder)
+        session = prepare()
+        before = sessions(cli)
+        fault = DirFsync(fail_at, code)
+        result = with_fault(fault, lambda session=session: act(session))
+        if not fault.fired:
+            break
+        after = sessions(cli)  # each session once (checked inside)
+        assert "Traceback" not in result.output
+        assert "untouched" not in result.stderr, result.stderr
+        if code == errno.EINVAL:  # a file system that cannot flush folders: saved
+            assert result.exit_code == 0, (fail_at, result.output)
+            assert after != before
+        else:
+            assert result.exit_code in (0, 1), result.output
+            if result.exit_code == 1:
+                assert result.stderr.strip()
+        # Whatever happened, the next command finishes or leaves it, and doctor is calm.
+        assert cli("log", "1", "--at", "2026-11-25 10:00").exit_code == 0
+        sessions(cli)
+        doctor = cli("doctor")
+        assert doctor.exit_code == 0, doctor.stdout
+        assert "pending" not in doctor.stdout
+        fail_at += 1
+    assert fail_at > 2, "the change flushed fewer folders than expected"
+
+
+def test_a_failed_flush_after_the_first_month_puts_the_change_back(cli, folders, frozen):
+    session = log_ok(cli, "10", "--at", "2026-11-02 10:00")
+    before = sessions(cli)
+    # Flushes: pending.json, then the first month's backup and file, then the second's.
+    fault = DirFsync(3, errno.EIO)
+    result = with_fault(fault, lambda: cli("edit", session, "--at", "2026-10-30 10:00"))
+    assert fault.fired
+    assert result.exit_code == 1
+    assert "nothing changed" in result.stderr
+    assert sessions(cli) == before
+
+
+def test_doctor_names_an_unfinished_multi_month_save_and_the_next_save_finishes_it(
+    cli, folders, frozen
+):
+    session = log_ok(cli, "10", "--at", "2026-11-02 10:00")
+    [device] = [p for p in (folders.data / "sessions").iterdir()]
+    month = device / "2026-11.json"
+    records = json.loads(month.read_text())["records"]
+    moved = dict(records[0], start="2026-10-30T10:00:00Z", updated="2026-11-26T10:00:02Z")
+    gone = dict(records[0], updated="2026-11-26T10:00:01Z", deleted=True)
+    pending = {"schema": 1, "device": device.name, "month": "pending", "records": [gone, moved]}
+    (device / "pending.json").write_text(json.dumps(pending))
+    assert [s["start"][:10] for s in sessions(cli).values()] == ["2026-10-30"]
+    doctor = cli("doctor")
+    assert "cut short" in doctor.stdout
+    log_ok(cli, "5", "--at", "2026-11-20 10:00")
+    assert not (device / "pending.json").exists()
+    assert sessions(cli)[session]["start"].startswith("2026-10-30")
+
+
+# A file system that cannot flush folders -----------------------------------------------
+
+
+def test_a_file_system_without_folder_flushes_saves_and_says_so_once(cli, folders, frozen):
+    fault = DirFsync(None, errno.EINVAL, every=True)
+    first = with_fault(fault, lambda: cli("log", "10", "--at", "2026-11-20 10:00"))
+    second = with_fault(fault, lambda: cli("log", "12", "--at", "2026-11-21 10:00"))
+    third = with_fault(fault, lambda: cli("log", "14", "--at", "2026-10-21 10:00"))
+    assert fault.fired >= 3
+    assert [first.exit_code, second.exit_code, third.exit_code] == [0, 0, 0]
+    assert "cannot flush folders" in first.stderr
+    assert "cannot flush folders" not in second.stderr + third.stderr  # said once
+    assert len(ids(cli)) == 3
+    assert any(p.name.startswith("no-folder-flush-") for p in folders.state.iterdir())
+
+
+def test_a_failed_folder_flush_of_a_one_month_save_says_it_was_written(cli, folders, frozen):
+    log_ok(cli, "10", "--at", "2026-11-20 10:00")
+    fault = DirFsync(None, errno.EIO, every=True, only=str(folders.data / "sessions"))
+    result = with_fault(fault, lambda: cli("log", "15", "--at", "2026-11-21 10:00"))
+    assert result.exit_code == 1
+    assert "was written" in result.stderr
+    assert "untouched" not in result.stderr
+    assert len(ids(cli)) == 2
+
+
+# The undo journal ----------------------------------------------------------------------
+
+
+def test_a_journal_that_cannot_be_written_never_leaves_the_older_change_armed(
+    cli, folders, frozen, monkeypatch
+):
+    from bondcoach.errors import DataError
+    from bondcoach.storage import undo_log
+
+    first = log_ok(cli, "10", "--at", "2026-11-20 10:00")
+
+    def full_disk(change: Any) -> None:
+        raise DataError("could not save the journal: No space left on device")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(undo_log, "_save", full_disk)
+        second = cli("log", "12", "--at", "2026-11-21 10:00")
+    assert second.exit_code == 0
+    assert "will not know about it" in second.stderr
+    undo = cli("undo")
+    assert undo.exit_code == 1
+    assert "nothing to undo" in undo.stderr
+    assert len(ids(cli)) == 2 and first in ids(cli)  # the acknowledged first log stays
+
+
+def test_a_journal_that_cannot_be_cleared_saves_nothing(cli, folders, frozen, monkeypatch):
+    log_ok(cli, "10", "--at", "2026-11-20 10:00")
+    journal = next(folders.state.glob("last-change-*.json"))
+    real_unlink = Path.unlink
+
+    def refuse(self: Path, missing_ok: bool = False) -> None:
+        if self == journal:
+            raise OSError(errno.EIO, "Input/output error")
+        real_unlink(self, missing_ok=missing_ok)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "unlink", refuse)
+        result = cli("log", "12", "--at", "2026-11-21 10:00")
+    assert result.exit_code == 1
+    assert "nothing was saved" in result.stderr
+    assert len(ids(cli)) == 1
+
+
+def test_undo_is_once_even_when_marking_it_fails(cli, folders, frozen):
+    from bondcoach.errors import DataError
+    from bondcoach.storage import undo_log
+
+    log_ok(cli, "10", "--at", "2026-11-20 10:00")
+    logged = log_ok(cli, "12", "--at", "2026-11-21 10:00")
+
+    def full_disk(change: Any) -> None:
+        raise DataError("could not save the journal: No space left on device")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(undo_log, "mark_undone", full_disk)
+        failed = cli("undo")
+    assert failed.exit_code == 1
+    assert logged in ids(cli)  # it said it failed, and nothing was undone
+    assert cli("undo").exit_code == 0
+    assert logged not in ids(cli)
+    again = cli("undo")
+    assert again.exit_code == 1 and "nothing to undo" in again.stderr
+    assert len(ids(cli)) == 1
+
+
+def test_an_undo_that_fails_can_be_tried_again(cli, folders, frozen):
+    from bondcoach.storage import month_writes
+
+    logged = log_ok(cli, "12", "--at", "2026-11-21 10:00")
+    with pytest.MonkeyPatch.context() as patch:
+
+        def broken(*args: Any) -> None:
+            from bondcoach.errors import DataError
+
+            raise DataError("could not save the month: Input/output error")
+
+        patch.setattr(month_writes.MonthWrites, "_write_month", broken)
+        failed = cli("undo")
+    assert failed.exit_code == 1
+    assert logged in ids(cli)
+    assert cli("undo").exit_code == 0
+    assert logged not in ids(cli)
+
+
+# After a save, no error says "untouched" -------------------------------------------------
+
+
+def test_an_unexpected_failure_after_the_save_says_what_was_saved(cli, folders, frozen):
+    import bondcoach.core.babies
+
+    with pytest.MonkeyPatch.context() as patch:
+
+        def broken(*args: Any, **kwargs: Any) -> None:
+            raise OSError(errno.EIO, "Input/output error")
+
+        # What log works out after the save (today's progress).
+        patch.setattr(bondcoach.core.babies, "progress_for", broken)
+        result = cli("log", "15", "--at", "2026-11-21 10:00")
+    assert result.exit_code == 1
+    assert "untouched" not in result.stderr
+    assert "already saved" in result.stderr
+    assert "2026-11.json" in result.stderr
+    assert len(ids(cli)) == 1  # and it was: a retry is not needed
+
+
+def test_a_lock_that_cannot_be_released_does_not_fail_a_save(cli, folders, frozen):
+    from filelock import FileLock
+
+    real = FileLock.release
+
+    def failing(self: Any, force: bool = False) -> None:
+        real(self, force)
+        raise OSError(errno.EIO, "Input/output error")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(FileLock, "release", failing)
+        result = cli("log", "15", "--at", "2026-11-21 10:00")
+    assert result.exit_code == 0, result.output
+    assert len(ids(cli)) == 1
+
+
+def test_setup_says_exactly_which_of_its_two_files_was_saved(cli, folders, frozen):
+    import bondcoach.storage.profile
+    from bondcoach.errors import DataError
+
+    def full_disk(*args: Any) -> None:
+        raise DataError("could not save the profile: No space left on device")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bondcoach.storage.profile, "save_profile", full_disk)
+        result = cli("setup", "--baby-name", "Mia", "--caregiver", "Sam")
+    assert result.exit_code == 1
+    assert "saved this computer's caregiver, but not the baby's profile" in result.stderr
+    shown = json_out(cli("setup", "--show", "--json"))
+    assert (shown["caregiver"], shown["baby_name"]) == ("Sam", None)
+
+
+# Leftovers -------------------------------------------------------------------------------
+
+
+def dead_pid() -> int:
+    finished = subprocess.run([sys.executable, "-c", "pass"], check=True)
+    del finished
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_doctor_names_and_cleans_leftovers_everywhere(cli, folders, frozen):
+    log_ok(cli, "10", "--at", "2026-11-20 10:00")
+    log_ok(cli, "10", "--at", "2026-11-21 10:00")
+    pid = dead_pid()
+    [backup_dir] = list((folders.data / "backups").iterdir())
+    planted = [
+        backup_dir / f".tmp-2026-11.x.json.{pid}.0badcafe",
+        folders.data / f".tmp-profile.json.{pid}.0badcafe",
+        folders.state / f".tmp-device.json.{pid}.0badcafe",
+    ]
+    for path in planted:
+        path.write_bytes(b"half")
+    alive = folders.data / f".tmp-profile.json.{os.getppid()}.0badcafe"  # a live writer
+    alive.write_bytes(b"mid-save")
+    doctor = cli("doctor")
+    assert doctor.exit_code == 0, doctor.stdout
+    for path in planted:
+        assert path.name in doctor.stdout
+        assert not path.exists()
+    assert alive.exists()
+
+
+# Backups under clock skew ----------------------------------------------------------------
+
+
+def test_backups_keep_the_last_three_written_whatever_their_names_say(cli, folders, frozen):
+    log_ok(cli, "10", "--at", "2026-11-20 10:00")
+    [device] = list((folders.data / "sessions").iterdir())
+    backups = folders.data / "backups" / device.name
+    backups.mkdir(parents=True)
+    # Written by 1.0 after a mend raised the time past another computer's fast clock.
+    future = backups / "2026-11.20991231T000000000000Z.json"
+    future.write_bytes((device / "2026-11.json").read_bytes())
+    versions = []
+    for day in range(21, 26):
+        versions.append((device / "2026-11.json").read_bytes())
+        log_ok(cli, "10", "--at", f"2026-11-{day} 10:00")
+        frozen.shift(timedelta(minutes=-5))  # this computer's clock even runs backwards
+    kept = sorted(backups.iterdir(), key=lambda p: int(p.name.split(".")[2]))
+    assert [p.read_bytes() for p in kept] == versions[-3:]
+    assert not future.exists()
+
+
+def test_backups_by_this_computers_count_not_the_stamp(folders):
+    from bondcoach.storage.backups import keep_backup, list_backups
+
+    root = folders.data
+    for number, hour in enumerate([23, 5, 12, 1], start=1):
+        stamp = datetime(2026, 11, 26, hour, tzinfo=LONDON)
+        keep_backup(root, "abc123", "2026-11", f"v{number}".encode(), stamp)
+    kept = list_backups(root)
+    assert [b.path.read_bytes() for b in kept] == [b"v4", b"v3", b"v2"]
+
+
+# A reader racing a writer (real processes) -------------------------------------------------
+
+
+WRITER = """
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from bondcoach.actions.history import undo
+from bondcoach.actions.transfer import import_file
+for _ in range(int(sys.argv[2])):
+    now = datetime.now(timezone.utc)
+    import_file(Path(sys.argv[1]), now)
+    undo(now)
+"""
+
+READER = """
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from bondcoach.storage.session_store import open_store
+stop, seen = Path(sys.argv[1]), Counter()
+while not stop.exists():
+    sessions = list(open_store().iter_sessions())
+    assert len({s.id for s in sessions}) == len(sessions), "a session twice"
+    seen[len(sessions)] += 1
+print(json.dumps(seen))
+"""
+
+
+@pytest.mark.slow
+def test_a_reader_racing_a_multi_month_writer_sees_each_change_whole(folders, tmp_path):
+    feed = tmp_path / "feed.csv"
+    rows = [
+        f"2025-{month:02d}-{day:02d} 09:00,{day}"
+        for month in range(1, 13)
+        for day in (3, 9, 17, 25)
+    ]
+    feed.write_text("start,minutes\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    env = os.environ.copy()
+    log = [sys.executable, "-m", "bondcoach", "log", "5", "--at", "2025-06-15 12:00"]
+    subprocess.run(log, env=env, check=True, capture_output=True)
+    stop = tmp_path / "stop"
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(stop)], env=env, stdout=subprocess.PIPE, text=True
+    )
+    writer = subprocess.run(
+        [sys.executable, "-c", WRITER, str(feed), "15"], env=env, capture_output=True, text=True
+    )
+    stop.touch()
+    out, _ = reader.communicate(timeout=60)
+    assert writer.returncode == 0, writer.stderr
+    assert reader.returncode == 0, out
+    seen = {int(k): v for k, v in json.loads(out).items()}
+    assert sum(seen.values()) > 5, seen  # the race was run
+    assert set(seen) <= {1, 1 + len(rows)}, seen  # the logged one, with all or none
