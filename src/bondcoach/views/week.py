@@ -112,10 +112,11 @@ def summary_lines(review: WeekReview) -> list[str]:
         f"in {plural(summary.sessions, 'session')}.",
     ]
     together = f"Days together: {summary.counted_days_together} of {so_far}"
-    if (review.streak or 0) > 1:  # "1 in a row" says nothing a parent needs
+    streak = review.streak or 0
+    if streak > 1:  # "1 in a row" says nothing a parent needs
         from bondcoach.core.week import streak_label
 
-        together += f" · {streak_label(review.streak)} in a row up to today"
+        together += f" · {streak_label(streak)} in a row up to today"
     lines.append(together)
     if len(summary.by_caregiver) > 1:
         lines.append(share_line("Who", summary.by_caregiver, total))
