@@ -1,25 +1,30 @@
-"""bondcoach's speed, measured as ratios of runs made side by side.
+"""bondcoach's speed, measured as ratios of runs made side by side (issue 14).
 
 Run it from the project's virtual environment (after `pip install .`):
 
-    .venv/bin/python benchmarks/bench.py [--runs N]
+    .venv/bin/python benchmarks/bench.py [--runs N] [--slow-runs N] [--quick]
 
-It builds a ten-year history (about 29,000 sessions) through `bondcoach import`, and a
-store holding only the most recent month beside it, then times pairs of commands, A
-then B in turn, several times, and prints the median of the per-pair ratios (machines
-are noisy; a ratio measured within one pair is steadier than two separate medians).
+It writes stores of one month, one year, ten and fifty years (8 sessions a day) and
+then measures, each group interleaved round by round (see harness.py), as people run
+bondcoach (a colour terminal, platformdirs folders):
 
-Goals (issue 5): tip <= 1.25x `python -c "import typer, rich.console"`; week and log on
-ten years <= 1.15x the same on one month; week's peak memory <= 1.25x; importing ten
-years < 10 s. Linux and macOS (peak memory comes from os.wait4).
+- tip, week, history, bare `bondcoach` and log against the floor every Typer + Rich
+  tool pays (`python -c "import typer, rich.console"`) and against a do-nothing
+  Typer app that prints with Rich (noop_app.py);
+- edit and delete by id, export and re-import on long histories against short ones;
+- import of ten years against a bare durable import (bare_import.py) in CPU time and
+  peak memory, and undo of that import against the import, with the data folder's size;
+- week's memory and doctor's time as the history grows.
+
+--quick is a smoke run (two and five years, one run each): its ratios mean little.
+These are measurements, not tests. Linux and macOS (rusage comes from os.wait4).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import os
-import statistics
+import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,126 +32,174 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from harness import Sample, environment, folder_bytes, rounds, run, show
+from histories import SESSIONS_PER_DAY, write_csv
+
 BIN = Path(sys.executable).parent
 BONDCOACH = str(BIN / "bondcoach")
-SESSIONS_PER_DAY = 8
-YEARS = 10
+PYTHON = str(BIN / "python")
+HERE = Path(__file__).resolve().parent
 
 
-def run(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time in seconds and peak memory in KiB of one run of a command."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        error = process.stderr.read().decode() if process.stderr else ""
-        raise SystemExit(f"{' '.join(command)} failed: {error}")
-    peak = usage.ru_maxrss // (1024 if sys.platform == "darwin" else 1)
-    return elapsed, peak
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=11, help="rounds of the quick commands")
+    parser.add_argument("--slow-runs", type=int, default=3, help="rounds of whole-history work")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: small, one round")
+    args = parser.parse_args()
+    args.years, args.many = (2, 5) if args.quick else (10, 50)
+    if args.quick:
+        args.runs = args.slow_runs = 1
+    return args
 
 
-def write_history(path: Path, days: int, end: datetime) -> int:
-    """A CSV of sessions, SESSIONS_PER_DAY a day for `days` days up to yesterday."""
-    count = 0
-    activities = ["talk", "sing", "read", "skin-to-skin", "play", "feed", "diaper", "walk"]
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["start", "minutes", "activities", "who"])
-        for day in range(days, 0, -1):
-            date = end - timedelta(days=day)
-            for slot in range(SESSIONS_PER_DAY):
-                start = date.replace(hour=7 + slot * 2, minute=15, second=0, microsecond=0)
-                writer.writerow(
-                    [start.strftime("%Y-%m-%d %H:%M"), 10 + slot, activities[slot], "Sam"]
-                )
-                count += 1
-    return count
+class Bench:
+    def __init__(self, root: Path, args: argparse.Namespace) -> None:
+        self.root, self.args = root, args
+        self.home = root / "home"
+        self.user = environment(self.home, None)
+        self.now = datetime.now()
+        self.device = subprocess.run(
+            [PYTHON, "-c", "from bondcoach.storage.device import load_device as d; print(d().id)"],
+            env=self.user,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        self.envs: dict[str, dict[str, str]] = {}
+        self.ids: dict[str, list[str]] = {}
 
+    def store(self, name: str, days: int) -> dict[str, str]:
+        started = time.perf_counter()
+        data = self.root / name
+        writer = [PYTHON, str(HERE / "histories.py"), str(data), self.device, str(days)]
+        self.ids[name] = json.loads(
+            subprocess.run(
+                [*writer, self.now.isoformat()], check=True, capture_output=True, text=True
+            ).stdout
+        )
+        env = self.envs[name] = environment(self.home, data)
+        birth = (self.now - timedelta(days=200)).strftime("%Y-%m-%d")
+        run([BONDCOACH, "setup", "--baby-name", "Robin", "--birth-date", birth], env)
+        seconds = time.perf_counter() - started
+        print(f"store {name}: {len(self.ids[name])} sessions written in {seconds:.1f} s")
+        return env
 
-def environment(home: Path, data: Path | None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BONDCOACH_", "XDG_"))}
-    env["HOME"] = str(home)  # platformdirs folders, as a user has them, but not the user's
-    if data is not None:
-        env["BONDCOACH_HOME"] = str(data)
-    return env
+    def everyday(self) -> None:
+        """The commands people run every day, against the floor and a do-nothing app."""
+        env, user = self.envs["years"], self.user
+        group = {
+            "floor": ([PYTHON, "-c", "import typer, rich.console"], user),
+            "app": ([PYTHON, str(HERE / "noop_app.py")], user),
+            "tip": ([BONDCOACH, "tip"], env),
+            "week": ([BONDCOACH, "week"], env),
+            "history": ([BONDCOACH, "history"], env),
+            "bondcoach": ([BONDCOACH], env),
+            "log": ([BONDCOACH, "log", "1", "--ago", "2m"], env),
+        }
+        samples = rounds(group, self.args.runs)
+        goals = {"tip": 1.15, "week": 1.4, "history": 1.4, "bondcoach": 1.4, "log": 1.6}
+        years = self.args.years
+        for name, goal in goals.items():
+            label = "bare `bondcoach`" if name == "bondcoach" else f"`{name}`"
+            show(f"{label} ({years} years) vs the floor", samples[name], samples["floor"], goal)
+            show(
+                f"{label} ({years} years) vs a do-nothing Typer app", samples[name], samples["app"]
+            )
+        show("the do-nothing Typer app vs the floor", samples["app"], samples["floor"])
 
+    def by_id(self) -> None:
+        """edit and delete one session by id: the same session in every store."""
+        names = ["month", "years", "many"]
+        edited = self.ids["month"][-1]
+        deletions = iter(reversed(self.ids["month"][:-1]))
+        run([BONDCOACH, "edit", edited, "-m", "30"], self.envs["many"])  # warm the caches
+        edit: dict[str, list[Sample]] = {name: [] for name in names}
+        delete: dict[str, list[Sample]] = {name: [] for name in names}
+        for index in range(self.args.slow_runs):
+            minutes = str(20 + index)  # each round's edit changes something
+            group = {n: ([BONDCOACH, "edit", edited, "-m", minutes], self.envs[n]) for n in names}
+            for name, samples in rounds(group, 1, warm=False).items():
+                edit[name].extend(samples)
+            session = next(deletions)
+            group = {n: ([BONDCOACH, "delete", "--yes", session], self.envs[n]) for n in names}
+            for name, samples in rounds(group, 1, warm=False).items():
+                delete[name].extend(samples)
+        self._vs_month("`edit ID`", edit, 1.2)
+        self._vs_month("`delete ID`", delete, 1.2)
 
-def pairs(
-    a: list[str], env_a: dict[str, str], b: list[str], env_b: dict[str, str], runs: int
-) -> dict[str, float]:
-    times_a: list[float] = []
-    times_b: list[float] = []
-    peaks_a: list[int] = []
-    peaks_b: list[int] = []
-    ratios: list[float] = []
-    run(a, env_a)  # warm caches (the tips cache, the OS page cache) before measuring
-    run(b, env_b)
-    for _ in range(runs):
-        time_a, peak_a = run(a, env_a)
-        time_b, peak_b = run(b, env_b)
-        times_a.append(time_a)
-        times_b.append(time_b)
-        peaks_a.append(peak_a)
-        peaks_b.append(peak_b)
-        ratios.append(time_a / time_b)
-    return {
-        "ratio": statistics.median(ratios),
-        "a_ms": statistics.median(times_a) * 1000,
-        "b_ms": statistics.median(times_b) * 1000,
-        "peak_ratio": statistics.median(peaks_a) / statistics.median(peaks_b),
-        "a_peak_mib": statistics.median(peaks_a) / 1024,
-        "b_peak_mib": statistics.median(peaks_b) / 1024,
-    }
+    def _vs_month(self, what: str, samples: dict[str, list[Sample]], goal: float) -> None:
+        years, many = self.args.years, self.args.many
+        show(f"{what}: {years} years vs one month", samples["years"], samples["month"], goal)
+        show(f"{what}: {many} years vs one month", samples["many"], samples["month"])
 
+    def whole_history(self, month_csv: Path) -> None:
+        years, many, slow = self.args.years, self.args.many, self.args.slow_runs
+        export = rounds({n: ([BONDCOACH, "export"], self.envs[n]) for n in self.envs}, slow)
+        show(f"`export`: {many} vs {years} years", export["many"], export["years"], 5.5)
+        show(f"`export`: {many} years vs one month", export["many"], export["month"])
+        show(f"`export`: {years} years vs one month", export["years"], export["month"])
+        again = [BONDCOACH, "import", str(month_csv)]
+        names = ["month", "years", "many"]
+        reimport = rounds({n: (again, self.envs[n]) for n in names}, slow)
+        show(f"re-import of 30 days: {many} vs {years} years", reimport["many"],
+             reimport["years"], 5.5)  # fmt: skip
+        show(f"re-import of 30 days: {many} years vs one month", reimport["many"],
+             reimport["month"])  # fmt: skip
+        doctor = rounds({n: ([BONDCOACH, "doctor"], self.envs[n]) for n in ("year", "years")}, slow)
+        show(f"`doctor`: {years} years vs one year", doctor["years"], doctor["year"], float(years))
+        week = [BONDCOACH, "week"]
+        memory = rounds({n: (week, self.envs[n]) for n in ("years", "month")}, self.args.runs)
+        show(f"`week` peak memory: {years} years vs one month", memory["years"],
+             memory["month"], 1.25, metric="peak")  # fmt: skip
+        show(f"`week` time: {years} years vs one month", memory["years"], memory["month"], 1.15)
 
-def report(name: str, result: dict[str, float], goal: float | None = None) -> None:
-    verdict = ""
-    if goal is not None:
-        verdict = f"  (goal <= {goal:.2f}x: {'met' if result['ratio'] <= goal else 'NOT met'})"
-    print(
-        f"{name:<34} ratio {result['ratio']:.3f}x  medians {result['a_ms']:.0f} ms / "
-        f"{result['b_ms']:.0f} ms  peak {result['a_peak_mib']:.1f} / "
-        f"{result['b_peak_mib']:.1f} MiB "
-        f"(x{result['peak_ratio']:.2f}){verdict}"
-    )
+    def importing(self, years_csv: Path) -> None:
+        """Import of ten years vs the bare durable import; then undo of that import."""
+        imports: list[Sample] = []
+        bares: list[Sample] = []
+        undos: list[Sample] = []
+        sizes: list[tuple[int, int, int]] = []
+        for index in range(self.args.slow_runs):
+            data, bare = self.root / f"import-{index}", self.root / f"bare-{index}"
+            env = environment(self.home, data)
+            order = [(imports, [BONDCOACH, "import", str(years_csv)], env),
+                     (bares, [PYTHON, str(HERE / "bare_import.py"), str(years_csv), str(bare)],
+                      self.user)]  # fmt: skip
+            for samples, command, command_env in order if index % 2 == 0 else order[::-1]:
+                samples.append(run(command, command_env))
+            imported = folder_bytes(data)
+            undos.append(run([BONDCOACH, "undo"], env))
+            sizes.append((imported, folder_bytes(data), folder_bytes(bare)))
+            shutil.rmtree(data)
+            shutil.rmtree(bare)
+        years = self.args.years
+        show(f"`import` of {years} years vs bare import: CPU", imports, bares, 2.5, metric="cpu")
+        show(f"`import` of {years} years vs bare import: peak memory", imports, bares, 2.0,
+             metric="peak")  # fmt: skip
+        show("`undo` of that import vs the import: time", undos, imports, 1.0)
+        imported, undone, bare_size = sizes[-1]
+        print(f"data folder after the import {imported / 2**20:.1f} MiB, after undo "
+              f"{undone / 2**20:.1f} MiB (x{undone / imported:.2f}); bare import "
+              f"{bare_size / 2**20:.1f} MiB")  # fmt: skip
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=15, help="pairs per measurement")
-    args = parser.parse_args()
-    python = str(BIN / "python")
+    args = arguments()
     with tempfile.TemporaryDirectory(prefix="bondcoach-bench-") as folder:
-        root = Path(folder)
-        now = datetime.now()
-        years, month = root / "ten-years", root / "one-month"
-        years_csv, month_csv = root / "ten-years.csv", root / "one-month.csv"
-        total = write_history(years_csv, 365 * YEARS, now)
-        write_history(month_csv, 30, now)
-        home = root / "home"
-        env_years, env_month = environment(home, years), environment(home, month)
-
-        seconds, _ = run([BONDCOACH, "import", str(years_csv)], env_years)
-        print(f"import of {YEARS} years ({total} sessions): {seconds:.2f} s (goal < 10 s)")
-        run([BONDCOACH, "import", str(month_csv)], env_month)
-
-        env_user = environment(home, None)
-        floor = [python, "-c", "import typer, rich.console"]
-        tip = pairs([BONDCOACH, "tip"], env_user, floor, env_user, args.runs)
-        report("tip vs import typer, rich.console", tip, 1.25)
-        week = [BONDCOACH, "week"]
-        report(
-            "week: ten years vs one month", pairs(week, env_years, week, env_month, args.runs), 1.15
-        )
-        log = [BONDCOACH, "log", "1", "--ago", "2m"]
-        report(
-            "log: ten years vs one month", pairs(log, env_years, log, env_month, args.runs), 1.15
-        )
-        export = [BONDCOACH, "export"]
-        report("export: ten years vs one month", pairs(export, env_years, export, env_month, 3))
-        print("week's peak memory goal: ten years <= 1.25x one month (see 'peak' above)")
+        bench = Bench(Path(folder), args)
+        bench.store("month", 30)
+        bench.store("year", 365)
+        bench.store("years", 365 * args.years)
+        bench.store("many", 365 * args.many)
+        month_csv, years_csv = Path(folder) / "month.csv", Path(folder) / "years.csv"
+        write_csv(month_csv, 30, bench.now)
+        total = write_csv(years_csv, 365 * args.years, bench.now)
+        print(f"{SESSIONS_PER_DAY} sessions a day; {total} sessions in {args.years} years\n")
+        bench.everyday()
+        bench.by_id()
+        bench.whole_history(month_csv)
+        bench.importing(years_csv)
 
 
 if __name__ == "__main__":
