@@ -28,11 +28,18 @@ def copy_store(to: Path, fixture: Path = FIXTURE) -> dict[str, Path]:
     return found
 
 
+def printed_by_1_0_0() -> list[dict[str, object]]:
+    """1.0.0's own 'history --json' of the fixture, exactly as 1.0.0 printed it."""
+    found: list[dict[str, object]] = json.loads(
+        (FIXTURE / "expected-history.json").read_text(encoding="utf-8")
+    )
+    return found
+
+
 def expected_history() -> list[dict[str, object]]:
     """1.0.0's own 'history --json', as bondcoach 2 gives it: each session also names
     whose time it was (1.0 knew one baby, Mia, so every session is hers)."""
-    found = json.loads((FIXTURE / "expected-history.json").read_text(encoding="utf-8"))
-    return [{**session, "babies": ["Mia"]} for session in found]
+    return [{**session, "babies": ["Mia"]} for session in printed_by_1_0_0()]
 
 
 def expected_export() -> str:

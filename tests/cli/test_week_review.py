@@ -72,8 +72,12 @@ def test_comparison_never_scolds(cli, before, this, of):
         for day, minutes in [*before, *this]:
             log(cli, day, minutes)
         text = week_text(cli, *(["--of", of] if of else []))
-    assert "Week before" in text  # the small chart is there
-    assert "This week" in text
+    if before:
+        assert "Week before" in text  # the small chart is there
+        assert "This week" in text
+    else:  # a week wholly before the first log is not shown as "0 min" (changed on purpose)
+        assert "Week before" not in text
+        assert "fresh start" not in text
     found = SCOLDING.findall(text)
     assert not found, (found, text)
 
@@ -318,3 +322,13 @@ class TagChecker(HTMLParser):
         if self.open_tags and self.open_tags[-1] in ("style", "script"):
             return
         self.text.append(data)
+
+
+def test_a_first_day_shows_no_streak_of_one_and_no_empty_week_before(cli):
+    with at():
+        log(cli, "2026-11-26", "15")
+        text = week_text(cli)
+    assert "Days together: 1 of 1" in text
+    assert "in a row" not in text  # "1 in a row" says nothing a parent needs
+    assert "Week before" not in text  # the week before the first log is not "0 min"
+    assert "fresh start" not in text

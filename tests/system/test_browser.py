@@ -8,6 +8,7 @@ the network, so nothing leaves this machine.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -90,3 +91,29 @@ def test_chromium_prints_the_report_to_pdf(cli, tmp_path):
     assert data.startswith(b"%PDF-")
     pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
     assert 2 <= pages <= 6, pages  # the whole report, on a few sheets
+
+
+@pytest.mark.parametrize(
+    ("paper", "points"),
+    [("A4", (595, 842)), ("letter", (612, 792))],
+)
+def test_chromium_prints_the_report_on_a4_and_letter(cli, tmp_path, paper, points):
+    """The page sets no paper size, so it prints on whatever the person's printer uses;
+    here both common sizes are forced, as a print dialog would, and each prints whole."""
+    page = saved_report(cli, tmp_path)
+    sized = tmp_path / f"report-{paper}.html"
+    html = page.read_text(encoding="utf-8")
+    sized.write_text(
+        html.replace("</head>", f"<style>@page {{ size: {paper}; }}</style></head>", 1),
+        encoding="utf-8",
+    )
+    printed = tmp_path / f"report-{paper}.pdf"
+    browse(tmp_path, sized, "--no-pdf-header-footer", f"--print-to-pdf={printed}")
+    data = printed.read_bytes()
+    boxes = {
+        tuple(round(float(n)) for n in box.split()[2:4])
+        for box in re.findall(rb"/MediaBox\s*\[\s*([\d.\s]+)\]", data)
+    }
+    assert boxes == {points}, boxes
+    pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+    assert 2 <= pages <= 6, pages

@@ -21,7 +21,14 @@ from pathlib import Path
 
 import pytest
 from helpers import data_files
-from helpers_store import DEVICE_A, DEVICE_B, copy_store, expected_history, schema_of
+from helpers_store import (
+    DEVICE_A,
+    DEVICE_B,
+    copy_store,
+    expected_history,
+    printed_by_1_0_0,
+    schema_of,
+)
 
 COMMIT = "17b71d1"
 REPO = Path(__file__).resolve().parents[2]
@@ -111,7 +118,7 @@ def test_a_1_0_0_computer_in_the_same_folder_refuses_and_is_never_touched(
     store = copy_store(tmp_path / "store")
     # 1.0.0 reads its own fixture as it wrote it (the fixture is what it printed).
     shown = run(old, store, "B", "history", "--last", "1000", "--json")
-    assert json.loads(shown.stdout) == expected_history()
+    assert json.loads(shown.stdout) == printed_by_1_0_0()
     b_files = data_files(store["data"] / "sessions" / DEVICE_B)
 
     upgraded = run(new, store, "A", "log", "10", "--json")

@@ -140,8 +140,16 @@ def test_the_profile_says_which_family_tips_fit():
         {"babies.first.birth_date": born, "babies.second.birth_date": date(2024, 1, 1)}
     )
     early = Profile({"babies.first.birth_date": born, "babies.first.due_date": date(2026, 11, 1)})
-    assert twins.families == {"twins", "siblings"}
+    # Twins are not "siblings": those tips are about a new baby joining an older child
+    # (clinician review), so they suit the younger baby only.
+    assert twins.families == {"twins"}
     assert siblings.families == {"siblings"}
+    assert siblings.families_for("second") == frozenset()
+    expecting = Profile(
+        {"babies.first.birth_date": date(2025, 5, 1), "babies.second.due_date": date(2027, 2, 1)}
+    )
+    assert expecting.families_for("second") == {"siblings"}
+    assert expecting.families_for("first") == frozenset()
     assert early.families == {"born-early"}
     assert Profile().families == frozenset()
     tips = load_guidance().tips

@@ -98,19 +98,20 @@ class Profile:
 
     def families_for(self, baby_id: str) -> frozenset[str]:
         """Which tips marked ``for:`` suit this baby's family: born-early (this baby born
-        more than 21 days before the due date), twins (two babies born the same day),
-        siblings (several babies)."""
+        more than 21 days before the due date), twins (another baby born the same day),
+        siblings (an older brother or sister in the profile: this baby is the new one)."""
         from bondcoach.core.corrected_age import is_born_early
 
         kinds = set()
         baby = self.baby(baby_id)
         if is_born_early(baby.birth_date, baby.due_date):
             kinds.add("born-early")
-        babies = self.babies
-        if len(babies) > 1:
+        others = [other for other in self.babies if other.id != baby.id]
+        # The sibling tips are about a new baby joining an older child, so they suit the
+        # younger one (born later, or still expected), never twins born the same day.
+        if any(_born_before(other, baby) for other in others):
             kinds.add("siblings")
-        births = [baby.birth_date for baby in babies if baby.birth_date is not None]
-        if len(births) != len(set(births)):
+        if baby.birth_date is not None and any(o.birth_date == baby.birth_date for o in others):
             kinds.add("twins")
         return frozenset(kinds)
 
@@ -131,3 +132,10 @@ class Profile:
         for name, value in changes.items():
             updated[FIRST_BABY_ALIASES.get(name, name)] = value
         return Profile(updated)
+
+
+def _born_before(other: Baby, baby: Baby) -> bool:
+    """Whether ``other`` is older than ``baby`` (an expected baby is younger than any born)."""
+    if other.birth_date is None:
+        return False
+    return baby.birth_date is None or other.birth_date < baby.birth_date

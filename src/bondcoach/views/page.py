@@ -109,7 +109,7 @@ def week_lines(review: WeekReview) -> list[str]:
         f"Together this week: {duration(summary.total_minutes)}, "
         f"in {_count(summary.sessions, 'session')}.",
         f"Days together: {summary.counted_days_together} of {so_far}"
-        + (f" · {review.streak} in a row up to today" if review.streak else ""),
+        + (f" · {review.streak} in a row up to today" if (review.streak or 0) > 1 else ""),
     ]
     if len(summary.by_caregiver) > 1:
         lines.append("Who: " + _joined(summary.by_caregiver))
@@ -133,7 +133,7 @@ def _joined(minutes_by_name: dict[str, int]) -> str:
 def week_context(
     review: WeekReview, baby_name: str | None, moods: dict[str, tuple[MoodMark, ...]] | None
 ) -> dict[str, Any]:
-    from bondcoach.views.week import comparison_words
+    from bondcoach.views.week import comparison_words, counts_week_before
 
     summary = review.summary
     scale = max(review.previous_total, summary.total_minutes, 1)
@@ -150,6 +150,8 @@ def week_context(
             ]
         ),
         "compare_words": comparison_words(review),
+        "compared": counts_week_before(review)
+        and bool(review.previous_total or summary.total_minutes),
         "scale": scale,
         "notes": notes_by_date(summary.notes),
         "moods": {who: moods_by_date(marks) for who, marks in (moods or {}).items()},
@@ -192,7 +194,7 @@ def svg_layout(context: dict[str, Any]) -> dict[str, Any]:
     for line in context["lines"]:
         put("line", line)
     compare_y = 0
-    if context["review"].previous_total or context["summary"].total_minutes:
+    if context["compared"]:
         compare_y = y
         y += context["compare"].height + 12
         put("line", context["compare_words"])

@@ -51,7 +51,7 @@ def comparison(review: WeekReview) -> RenderableType | None:
     from rich.table import Table
 
     this, before = review.summary.total_minutes, review.previous_total
-    if this == 0 and before == 0:
+    if (this == 0 and before == 0) or not counts_week_before(review):
         return None
     if plain():
         return f"The week before: {span(before)}. This week: {span(this)}."
@@ -60,6 +60,13 @@ def comparison(review: WeekReview) -> RenderableType | None:
     chart.add_row("Week before", progress_bar(before, scale, width=20), duration(before))
     chart.add_row("This week", progress_bar(this, scale, width=20), duration(this))
     return chart
+
+
+def counts_week_before(review: WeekReview) -> bool:
+    """Whether the week before counts at all: a week wholly before the baby's birth or the
+    first log is not shown as "0 min", as days before then are not (the JSON keeps it)."""
+    starts = review.summary.counts_from
+    return starts is None or starts < review.summary.start
 
 
 def comparison_words(review: WeekReview) -> str:
@@ -105,10 +112,11 @@ def summary_lines(review: WeekReview) -> list[str]:
         f"in {plural(summary.sessions, 'session')}.",
     ]
     together = f"Days together: {summary.counted_days_together} of {so_far}"
-    if review.streak:
+    streak = review.streak or 0
+    if streak > 1:  # "1 in a row" says nothing a parent needs
         from bondcoach.core.week import streak_label
 
-        together += f" · {streak_label(review.streak)} in a row up to today"
+        together += f" · {streak_label(streak)} in a row up to today"
     lines.append(together)
     if len(summary.by_caregiver) > 1:
         lines.append(share_line("Who", summary.by_caregiver, total))
