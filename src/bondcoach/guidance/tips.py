@@ -45,21 +45,21 @@ def sources_path() -> Path:
     return shipped_file(SOURCES_NAME)
 
 
+def _shipped_bytes(path: Path, what: str) -> bytes:
+    """A data file bondcoach ships; missing means the installation is incomplete."""
+    found = read_bytes(path)
+    if found is None:
+        raise DataError(
+            f"{what} are missing ({path})",
+            hint="Reinstall bondcoach: its package data is incomplete.",
+        )
+    return found
+
+
 def load_guidance() -> Guidance:
-    builtin_path = builtin_tips_path()
-    builtin = read_bytes(builtin_path)
-    if builtin is None:
-        raise DataError(
-            f"the built-in tips are missing ({builtin_path})",
-            hint="Reinstall bondcoach: its package data is incomplete.",
-        )
-    registry_path = sources_path()
-    registry = read_bytes(registry_path)
-    if registry is None:
-        raise DataError(
-            f"the sources of the built-in tips are missing ({registry_path})",
-            hint="Reinstall bondcoach: its package data is incomplete.",
-        )
+    builtin_path, registry_path = builtin_tips_path(), sources_path()
+    builtin = _shipped_bytes(builtin_path, "the built-in tips")
+    registry = _shipped_bytes(registry_path, "the sources of the built-in tips")
     user_path = paths.user_tips_file()
     user, unreadable = read_user_tips(user_path)
     cache_path = paths.cache_dir() / f"tips-{_content_key(builtin + registry, user)}.json"
