@@ -399,14 +399,25 @@ def test_backups_by_this_computers_count_not_the_stamp(folders):
 
 WRITER = """
 import sys
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 from bondcoach.actions.history import undo
 from bondcoach.actions.transfer import import_file
-for _ in range(int(sys.argv[2])):
+feed, reads = Path(sys.argv[1]), Path(sys.argv[2])
+deadline = time.monotonic() + 120
+# Start once the reader has read once: a slow start is no race.
+while not reads.exists() and time.monotonic() < deadline:
+    time.sleep(0.01)
+done = 0
+# Race until the reader has read often, so a busy machine cannot make the race vacuous.
+while done < 5 or (int(reads.read_text() or 0) < 20 and time.monotonic() < deadline):
     now = datetime.now(timezone.utc)
-    import_file(Path(sys.argv[1]), now)
+    import_file(feed, now)
+    time.sleep(0.01)  # leave the reader a window between the two changes
     undo(now)
+    time.sleep(0.01)
+    done += 1
 """
 
 READER = """
@@ -420,6 +431,9 @@ while not stop.exists():
     sessions = list(open_store().iter_sessions())
     assert len({s.id for s in sessions}) == len(sessions), "a session twice"
     seen[len(sessions)] += 1
+    reads = Path(sys.argv[2])
+    reads.with_suffix(".tmp").write_text(str(sum(seen.values())))
+    reads.with_suffix(".tmp").replace(reads)
 print(json.dumps(seen))
 """
 
@@ -436,12 +450,18 @@ def test_a_reader_racing_a_multi_month_writer_sees_each_change_whole(folders, tm
     env = os.environ.copy()
     log = [sys.executable, "-m", "bondcoach", "log", "5", "--at", "2025-06-15 12:00"]
     subprocess.run(log, env=env, check=True, capture_output=True)
-    stop = tmp_path / "stop"
+    stop, reads = tmp_path / "stop", tmp_path / "reads.txt"
     reader = subprocess.Popen(
-        [sys.executable, "-c", READER, str(stop)], env=env, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", READER, str(stop), str(reads)],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     writer = subprocess.run(
-        [sys.executable, "-c", WRITER, str(feed), "15"], env=env, capture_output=True, text=True
+        [sys.executable, "-c", WRITER, str(feed), str(reads)],
+        env=env,
+        capture_output=True,
+        text=True,
     )
     stop.touch()
     out, _ = reader.communicate(timeout=60)
