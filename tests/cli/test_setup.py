@@ -205,7 +205,13 @@ def test_a_second_computer_is_only_asked_for_its_caregiver(cli, folders, tmp_pat
     assert second["caregiver"] == "Alex"
     assert second["baby_name"] == "Mia"
     assert first["caregiver"] == "Sam"
-    assert data_files(folders.data) == profile_before
+    # The second computer changed no field: its one new file is its own record, holding
+    # only who uses it.
+    after = data_files(folders.data)
+    assert {name: raw for name, raw in after.items() if name in profile_before} == profile_before
+    (added,) = set(after) - set(profile_before)
+    record = json.loads(after[added])
+    assert (record["profile"], record["computer"]["caregiver"]["value"]) == ({}, "Alex")
 
 
 # --show --------------------------------------------------------------------------------
@@ -336,24 +342,60 @@ def test_birth_date_today_is_accepted(cli):
 # Where things are stored ---------------------------------------------------------------
 
 
-def test_caregiver_is_stored_per_computer_and_the_profile_in_the_data_folder(cli, folders):
+def test_caregiver_is_this_computers_own_and_saved_with_the_profile_in_one_file(cli, folders):
     with at():
         ok(cli("setup", "--baby-name", "Mia", "--birth-date", "2026-03-01", "--caregiver", "Sam"))
     # Schema 2: each computer writes its own profile record file (1.0's profile.json is
-    # only read); the file is named by this computer's id, never by its caregiver.
+    # only read); the file is named by this computer's id, never by its caregiver. The
+    # caregiver is in that file beside the profile, so one atomic write saves both, and
+    # outside "profile", so no other computer takes it for the family's.
     assert not (folders.data / "profile.json").exists()
     (profile_file,) = (folders.data / "profile").iterdir()
-    profile_text = profile_file.read_text(encoding="utf-8")
-    assert "Mia" in profile_text
-    assert "Sam" not in profile_text
-    for name, raw in data_files(folders.data).items():
-        assert b"Sam" not in raw, name
-    state = data_files(folders.state)
-    assert any(b"Sam" in raw for raw in state.values()), state.keys()
-    for raw in state.values():
-        assert b"Mia" not in raw
     device = json.loads((folders.state / "device.json").read_text(encoding="utf-8"))
-    assert device["caregiver"] == "Sam"
+    assert profile_file.name == f"{device['device']}.json"
+    record = json.loads(profile_file.read_text(encoding="utf-8"))
+    assert record["profile"]["babies"]["first"]["name"]["value"] == "Mia"
+    assert "Sam" not in json.dumps(record["profile"])
+    assert record["computer"]["caregiver"]["value"] == "Sam"
+    for raw in data_files(folders.state).values():
+        assert b"Mia" not in raw
+
+
+def test_a_caregiver_kept_by_an_earlier_version_is_still_read(cli, folders):
+    with at():
+        ok(cli("setup", "--baby-name", "Mia", "--birth-date", "2026-03-01"))
+        device_file = folders.state / "device.json"
+        device = json.loads(device_file.read_text(encoding="utf-8"))
+        device_file.write_text(json.dumps({**device, "caregiver": "Sam"}), encoding="utf-8")
+        assert shown(cli)["caregiver"] == "Sam"
+        ok(cli("setup", "--caregiver", "Alex"))
+        assert shown(cli)["caregiver"] == "Alex"
+        ok(cli("setup", "--caregiver", ""))
+        assert shown(cli)["caregiver"] is None  # cleared, not the old file's name again
+
+
+def test_a_caregiver_alone_makes_no_profile(cli, folders):
+    with at():
+        ok(cli("setup", "--caregiver", "Sam"))
+        glance = cli()
+        shown_now = shown(cli)
+    assert "bondcoach setup" in glance.stdout  # still the first step to take
+    assert (shown_now["caregiver"], shown_now["baby_name"]) == ("Sam", None)
+
+
+def test_a_damaged_caregiver_entry_is_named_and_left_untouched(cli, folders):
+    with at():
+        ok(cli("setup", "--baby-name", "Mia", "--caregiver", "Sam"))
+        (record_file,) = (folders.data / "profile").iterdir()
+        record = json.loads(record_file.read_text(encoding="utf-8"))
+        record["computer"]["caregiver"]["value"] = 42
+        record_file.write_text(json.dumps(record), encoding="utf-8")
+        before = data_files(folders.data)
+        result = cli("setup", "--baby-name", "Ada")
+    assert result.exit_code == 1
+    assert str(record_file) in flat(result.stderr)
+    assert "computer.caregiver is not text" in flat(result.stderr)
+    assert data_files(folders.data) == before
 
 
 # Week start ----------------------------------------------------------------------------

@@ -298,35 +298,49 @@ def test_an_unexpected_failure_after_the_save_says_what_was_saved(cli, folders, 
 
 
 def test_a_lock_that_cannot_be_released_does_not_fail_a_save(cli, folders, frozen):
-    from filelock import FileLock
+    import bondcoach.storage.lock as lock
 
-    real = FileLock.release
+    real = lock._unlock
+    released: list[int] = []
 
-    def failing(self: Any, force: bool = False) -> None:
-        real(self, force)
+    def failing(fd: int) -> None:
+        real(fd)
+        released.append(fd)
         raise OSError(errno.EIO, "Input/output error")
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(FileLock, "release", failing)
+        patch.setattr(lock, "_unlock", failing)
         result = cli("log", "15", "--at", "2026-11-21 10:00")
+    assert released  # the failing release was really called
     assert result.exit_code == 0, result.output
     assert len(ids(cli)) == 1
+    assert not lock._held  # and the next command can take the lock again
+    log_ok(cli, "5", "--at", "2026-11-21 11:00")
 
 
-def test_setup_says_exactly_which_of_its_two_files_was_saved(cli, folders, frozen):
-    import bondcoach.storage.profile
-    from bondcoach.errors import DataError
+def test_setup_saves_the_profile_and_the_caregiver_together_or_neither(cli, folders, frozen):
+    import bondcoach.storage.fsio
 
-    def full_disk(*args: Any) -> None:
-        raise DataError("could not save the profile: No space left on device")
+    log_ok(cli, "10", "--at", "2026-11-20 10:00")  # this computer has its id and files
+    before = {path: path.read_bytes() for path in folders.data.rglob("*") if path.is_file()}
+
+    real_replace = os.replace
+
+    def full_disk(source: Any, target: Any) -> None:
+        if Path(target).parent.name == "profile":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_replace(source, target)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(bondcoach.storage.profile, "save_profile", full_disk)
+        patch.setattr(bondcoach.storage.fsio.os, "replace", full_disk)
         result = cli("setup", "--baby-name", "Mia", "--caregiver", "Sam")
     assert result.exit_code == 1
-    assert "saved this computer's caregiver, but not the baby's profile" in result.stderr
+    assert "No space left on device" in result.stderr
+    assert "saved" not in result.stderr.replace("nothing was saved", "")
+    after = {path: path.read_bytes() for path in folders.data.rglob("*") if path.is_file()}
+    assert after == before
     shown = json_out(cli("setup", "--show", "--json"))
-    assert (shown["caregiver"], shown["baby_name"]) == ("Sam", None)
+    assert (shown["caregiver"], shown["baby_name"]) == (None, None)
 
 
 # Leftovers -------------------------------------------------------------------------------

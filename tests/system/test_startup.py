@@ -111,6 +111,7 @@ def test_everyday_commands_import_no_pydantic_model_machinery() -> None:
         loaded = top_level(modules_after(*args))
         assert not loaded & PYDANTIC, (args, loaded & PYDANTIC)
         assert not loaded & HEAVY, args
+        assert "filelock" not in loaded, args  # the store's own lock (storage/lock.py)
         assert "msgspec" in loaded or args in {("tip",), ()}, args
 
 

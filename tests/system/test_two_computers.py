@@ -171,3 +171,25 @@ def test_doctor_names_a_conflict_copy_of_any_file_and_exits_0(family):
     text = flat(result.stdout)
     assert "a conflict copy of " + profile.name + " made by Unison" in text
     assert "a conflict copy of tips.yaml made by Dropbox/Nextcloud" in text
+
+
+def test_each_computer_keeps_its_caregiver_when_conflict_copies_fold_in(family):
+    family.ok("A", "setup", "--baby-name", "Mia", "--caregiver", "Sam")
+    family.ok("B", "setup", "--caregiver", "Alex")
+    profile = family.folders.data / "profile" / f"{family.device('A')}.json"
+    copy = profile.with_name(f"{profile.stem}.sync-conflict-20261126-100000-ABCDEFG.json")
+    shutil.copy(profile, copy)
+    family.ok("B", "setup", "--baby-name", "Ada")  # newer than both A's file and the copy
+    record = json.loads(copy.read_text())
+    record["profile"]["week_start"] = {"value": "sunday", "updated": "2026-11-26T11:00:00+00:00"}
+    copy.write_text(json.dumps(record))  # a change only the copy holds
+
+    fixed = family.run("A", "doctor", "--fix")
+    assert fixed.exit_code == 0, fixed.stdout
+    folded = json.loads(profile.read_text())
+    assert folded["profile"]["week_start"]["value"] == "sunday"  # copied in from the copy
+    assert folded["computer"]["caregiver"]["value"] == "Sam"  # and A's own part kept
+    shown_a, shown_b = family.shown("A"), family.shown("B")
+    assert (shown_a["caregiver"], shown_b["caregiver"]) == ("Sam", "Alex")
+    assert shown_a["week_start"] == shown_b["week_start"] == "sunday"
+    assert shown_a["baby_name"] == shown_b["baby_name"] == "Ada"

@@ -22,7 +22,7 @@ class Glance:
 def glance(today: date) -> Glance:
     from bondcoach.core import babies
     from bondcoach.guidance.tips import load_guidance, tip_of_the_day
-    from bondcoach.storage.profile import load_profile, profile_exists
+    from bondcoach.storage.profile import load_profile
     from bondcoach.storage.session_store import open_store
 
     profile = load_profile()
@@ -41,4 +41,5 @@ def glance(today: date) -> Glance:
     )
     named = [baby.name for baby in family if baby.name]
     shown = babies.joined(named) if len(family) > 1 and named else profile.baby_name
-    return Glance(progress, shown, tip, profile_exists())
+    # A record holding only a caregiver is no profile yet: setup is still to come.
+    return Glance(progress, shown, tip, bool(profile.fields))

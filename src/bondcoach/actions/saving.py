@@ -99,12 +99,12 @@ def save_session(
     from bondcoach.core import babies
     from bondcoach.core.coach import new_session, repeats_existing
     from bondcoach.storage.device import load_device
-    from bondcoach.storage.profile import load_profile
+    from bondcoach.storage.profile import load_caregiver, load_profile
     from bondcoach.storage.session_store import new_session_id, open_store
 
     profile = load_profile()
     whose = babies.chosen(profile, baby_names) if baby_names else babies.family(profile)
-    who = who if who is not None else load_device().caregiver
+    who = who if who is not None else load_caregiver(load_device())
     ids = babies.stored_ids(profile, whose)
     session = new_session(new_session_id(), when, activities, mood, note, who, ids)
     store = open_store()

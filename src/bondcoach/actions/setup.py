@@ -53,41 +53,43 @@ def _facts(profile: Profile, caregiver: str | None, today: date) -> ProfileFacts
 def show(today: date) -> ProfileFacts:
     """The profile and this computer's caregiver, changing nothing."""
     from bondcoach.storage.device import load_device
-    from bondcoach.storage.profile import load_profile
+    from bondcoach.storage.profile import load_caregiver, load_profile
 
     profile = load_profile()
     # create=False: showing, like a refused setup, leaves not even a device id behind.
-    return _facts(profile, load_device(create=False).caregiver, today)
+    return _facts(profile, load_caregiver(load_device(create=False)), today)
 
 
 def setup(flags: SetupFlags, today: date, interview: Interview) -> ProfileFacts:
     """Change what ``flags`` give, or else what ``interview`` answers; then save."""
     from bondcoach.core.profile_checks import check_babies, check_name
     from bondcoach.storage import device
-    from bondcoach.storage.profile import load_profile, profile_exists, save_profile
+    from bondcoach.storage.profile import (
+        UNCHANGED,
+        load_caregiver,
+        load_profile,
+        save_profile,
+    )
 
     profile = load_profile()
     # create=False: a refused setup must not leave even a device id behind.
-    this_device = device.load_device(create=False)
+    caregiver = load_caregiver(device.load_device(create=False))
     changes: dict[str, Any] = {}
     if flags.any_given():
         changes = _changes(flags, profile, today)
-        caregiver = this_device.caregiver
         new_caregiver = check_name(flags.caregiver) if flags.caregiver is not None else caregiver
     else:
-        joining = profile_exists() and not device.device_exists()
-        changes, new_caregiver = interview(profile, this_device.caregiver, joining)
+        joining = bool(profile.fields) and not device.device_exists()
+        changes, new_caregiver = interview(profile, caregiver, joining)
     from bondcoach.core import clock
 
     changed = profile.with_changes(**changes)
     if changes:
         touched = {path.split(".")[1] for path in _paths(changes) if path.startswith("babies.")}
         check_babies(changed, today, touched)  # before anything is saved
-    caregiver_changes = new_caregiver != this_device.caregiver or not device.device_exists()
-    _save_both(
-        (lambda: save_profile(changed, clock.now())) if changes else None,
-        (lambda: device.save_caregiver(new_caregiver)) if caregiver_changes else None,
-    )
+    # One atomic write: the caregiver lives in this computer's own profile record.
+    save_profile(changed, clock.now(), new_caregiver if new_caregiver != caregiver else UNCHANGED)
+    device.load_device()  # after a first setup, this computer has its id (is no longer new)
     notices = _schema_notice() if changes else ()
     return replace(_facts(load_profile(), new_caregiver, today), warnings=notices)
 
@@ -178,35 +180,3 @@ def _schema_notice() -> tuple[str, ...]:
     store = open_store()
     tell_once_about_schema(store)
     return tuple(store.notices)
-
-
-def _save_both(
-    profile: Callable[[], object] | None, caregiver: Callable[[], object] | None
-) -> None:
-    """The profile (family data) and this computer's caregiver live in two files, so
-    they cannot be one atomic write: the caregiver goes first (this computer's own), and
-    a failure after either is saved says exactly which was saved."""
-    from bondcoach.errors import DataError
-    from bondcoach.storage.fsio import FlushFailed
-
-    unflushed: FlushFailed | None = None
-    if caregiver is not None:
-        try:
-            caregiver()  # on other failures nothing was saved yet: the error says so
-        except FlushFailed as error:
-            unflushed = error  # saved, only not flushed: the profile goes on
-    if profile is not None:
-        try:
-            profile()
-        except DataError as error:
-            if caregiver is None or error.message_says_saved:
-                raise
-            failed = DataError(
-                f"saved this computer's caregiver, but not the baby's profile ({error.message})"
-            )
-            failed.message_says_saved = True
-            raise failed from error
-    if unflushed is not None:
-        if profile is not None:
-            unflushed.message += "; the baby's profile was saved too"
-        raise unflushed

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from bondcoach.errors import DataError
@@ -19,6 +19,8 @@ from bondcoach.storage.fsio import atomic_write, create_once, read_bytes
 @dataclass(frozen=True)
 class Device:
     id: str
+    # Read only: 1.0 and early 2.0 kept the caregiver here; it now lives in this
+    # computer's profile record (storage/profile.py), written with the profile at once.
     caregiver: str | None = None
 
 
@@ -64,9 +66,3 @@ def load_device(create: bool = True) -> Device:
 
 def _dump(device: Device) -> str:
     return json.dumps({"device": device.id, "caregiver": device.caregiver}, indent=2) + "\n"
-
-
-def save_caregiver(name: str | None) -> Device:
-    updated = replace(load_device(), caregiver=name)
-    atomic_write(paths.device_file(), _dump(updated).encode())
-    return updated

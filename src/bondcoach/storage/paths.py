@@ -6,7 +6,8 @@ Two kinds of folder, kept apart on purpose:
   own tips). It is the folder a family backs up or syncs between computers.
   ``BONDCOACH_HOME`` overrides it.
 * the *state* and *cache* folders hold what belongs to this computer only (its device
-  id, its caregiver name, locks, caches). Syncing those would make two computers look
+  id, locks, caches; its caregiver is in its own profile record, written with the
+  profile). Syncing those would make two computers look
   like one, so they never live in the data folder. ``BONDCOACH_STATE_DIR`` and
   ``BONDCOACH_CACHE_DIR`` override them (the tests use that on every platform).
 """

@@ -12,6 +12,10 @@ device id). 1.0's ``profile.json`` is the oldest layer, every field at the file'
 modification time (a computer still on 1.0 may write it); bondcoach 2 reads it and never
 writes it. Conflict copies of any of these files are layers too, so no change is lost.
 
+A record file may also hold ``"computer": {"caregiver": {"value", "updated"}}``: who uses
+that computer. It lives here, not beside the device id, so that ``setup`` changing the
+profile and the caregiver is one atomic write; other computers read only ``"profile"``.
+
 ``bondcoach tip`` reads the profile on every run, so this stays on plain ``json``.
 """
 
@@ -19,105 +23,29 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta, timezone
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from bondcoach.core.profile import FIRST_BABY_ALIASES, MAX_AWAKE_HOURS, MIN_AWAKE_HOURS
 from bondcoach.core.profile import WEEK_STARTS as WEEK_STARTS
 from bondcoach.core.profile import Profile as Profile
-from bondcoach.errors import DataError
 from bondcoach.storage import paths
 from bondcoach.storage.fsio import atomic_write, list_files, read_bytes
-from bondcoach.storage.schema import REQUIRES, SCHEMA, check_schema
+from bondcoach.storage.profile_parse import Field, parse_legacy, parse_record, parse_record_file
+from bondcoach.storage.schema import REQUIRES, SCHEMA
 
-LEGACY_SCHEMA = 1
+if TYPE_CHECKING:
+    from bondcoach.storage.device import Device
+
+
+class Unchanged(Enum):
+    """``save_profile``'s caregiver when setup leaves it as it is (None clears it)."""
+
+    UNCHANGED = "unchanged"
+
+
+UNCHANGED: Final = Unchanged.UNCHANGED
 LEGACY = "profile.json"
-# (value, version time, device): the device breaks ties; 1.0's file has device "".
-Field = tuple[Any, datetime, str]
-
-
-def _fail(path: Path, problem: str) -> DataError:
-    return DataError(
-        f"{path} cannot be read: {problem}",
-        hint="bondcoach left it untouched. Fix it by hand, or move it aside and run "
-        "'bondcoach setup' again.",
-    )
-
-
-def _checked(path: str, value: Any) -> Any:
-    """A field's value as the profile holds it, or ValueError naming what is wrong."""
-    name = path.rsplit(".", 1)[-1]
-    if value is None or not (path == "week_start" or path.startswith("babies.")):
-        return value  # unset, or a field a newer bondcoach added: kept as it is
-    if path == "week_start":
-        if value not in WEEK_STARTS:
-            raise ValueError("week_start is neither monday nor sunday")
-        return value
-    if name == "name":
-        if not isinstance(value, str):
-            raise ValueError(f"{path} is not text")
-        return value
-    if name in ("birth_date", "due_date"):
-        return date.fromisoformat(str(value))
-    if name == "awake_hours":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError(f"{path} is not a number")
-        if not MIN_AWAKE_HOURS <= value <= MAX_AWAKE_HOURS:
-            raise ValueError(f"{path} is outside 1-20")
-        return float(value)
-    return value
-
-
-def _load_json(path: Path, raw: bytes) -> dict[str, Any]:
-    try:
-        payload = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise _fail(path, f"it is not valid JSON ({error})") from error
-    if not isinstance(payload, dict):
-        raise _fail(path, "it is not a JSON object")
-    return payload
-
-
-def parse_legacy(path: Path, raw: bytes, mtime: datetime) -> dict[str, Field]:
-    """1.0's profile.json: every field at the file's modification time."""
-    payload = _load_json(path, raw)
-    check_schema(payload, path, LEGACY_SCHEMA, _fail, name_newest=False)
-    legacy = {"week_start": payload.get("week_start", "monday")}
-    legacy.update({FIRST_BABY_ALIASES[key]: payload.get(key) for key in FIRST_BABY_ALIASES})
-    try:
-        return {key: (_checked(key, value), mtime, "") for key, value in legacy.items()}
-    except (TypeError, ValueError) as error:
-        raise _fail(path, str(error)) from error
-
-
-def parse_record_file(path: Path, raw: bytes) -> tuple[str, dict[str, Field]]:
-    """A computer's profile record file: (its device id, its fields)."""
-    payload = _load_json(path, raw)
-    check_schema(payload, path, SCHEMA, _fail)
-    device = payload.get("device")
-    tree = payload.get("profile")
-    if not (isinstance(device, str) and device.isalnum() and isinstance(tree, dict)):
-        raise _fail(path, "it has no device id or no profile")
-    found: dict[str, Field] = {}
-    try:
-        _flatten(tree, "", device, found)
-    except (TypeError, ValueError, KeyError) as error:
-        raise _fail(path, str(error)) from error
-    return device, found
-
-
-def _flatten(tree: dict[str, Any], prefix: str, device: str, into: dict[str, Field]) -> None:
-    for key, node in tree.items():
-        path = f"{prefix}{key}"
-        if not isinstance(node, dict) or not key or "." in key:
-            raise ValueError(f"{path} is not a field")
-        if "updated" in node and "value" in node:
-            when = datetime.fromisoformat(str(node["updated"]))
-            if when.tzinfo is None:
-                raise ValueError(f"{path} has a version time without a UTC offset")
-            into[path] = (_checked(path, node["value"]), when, device)
-        else:
-            _flatten(node, f"{path}.", device, into)
 
 
 def _is_record_name(name: str) -> bool:
@@ -185,11 +113,28 @@ def fold_profile_copies() -> list[str]:
         return []
     device = load_device().id
     own_path = record_file(root, device)
-    own = read_layer(own_path, legacy=False) or {}
+    own, computer = _read_own(own_path)
     for key, (value, when, _) in only_in_copies.items():
         own[key] = (value, when, device)
-    atomic_write(own_path, _dump(device, own))
+    atomic_write(own_path, _dump(device, own, computer))
     return sorted(only_in_copies)
+
+
+def _read_own(path: Path) -> tuple[dict[str, Field], dict[str, Any]]:
+    """This computer's record: its fields and its ``computer`` part, kept whole on save."""
+    raw = read_bytes(path)
+    if raw is None:
+        return {}, {}
+    _, fields, computer = parse_record(path, raw)
+    return fields, dict(computer)
+
+
+def load_caregiver(device: Device) -> str | None:
+    """Who uses this computer: its profile record's caregiver, or else (as 1.0 and early
+    2.0 kept it) the one in its device file."""
+    _, computer = _read_own(record_file(paths.data_dir(), device.id))
+    node = computer.get("caregiver")
+    return node["value"] if isinstance(node, dict) else device.caregiver
 
 
 def load_profile() -> Profile:
@@ -198,16 +143,15 @@ def load_profile() -> Profile:
     return Profile({key: field[0] for key, field in merged.items()})
 
 
-def profile_exists() -> bool:
-    return bool(profile_files(paths.data_dir()))
-
-
 def record_file(root: Path, device: str) -> Path:
     return root / "profile" / f"{device}.json"
 
 
-def save_profile(profile: Profile, now: datetime) -> list[str]:
-    """Record the fields that differ from the stored profile in this computer's own file.
+def save_profile(
+    profile: Profile, now: datetime, caregiver: str | Unchanged | None = UNCHANGED
+) -> list[str]:
+    """Record the fields that differ from the stored profile in this computer's own file,
+    with this computer's ``caregiver`` if given: one atomic write carries both.
 
     Each change is stamped ``now``, or just after the version it replaces if another
     computer's clock wrote that one "later": a change must win over what it changes.
@@ -221,20 +165,22 @@ def save_profile(profile: Profile, now: datetime) -> list[str]:
         for key, value in profile.fields.items()
         if (merged[key][0] != value if key in merged else value is not None)
     ]
-    if not changed:
+    if not changed and isinstance(caregiver, Unchanged):
         return []
     device = load_device().id
     own_path = record_file(root, device)
-    own = read_layer(own_path, legacy=False) or {}
+    own, computer = _read_own(own_path)
     latest = max((merged[key][1] for key in changed if key in merged), default=now)
     stamp = now if now > latest else latest + timedelta(microseconds=1)
     for key in changed:
         own[key] = (profile.fields[key], stamp, device)
-    atomic_write(own_path, _dump(device, own))
+    if not isinstance(caregiver, Unchanged):
+        computer["caregiver"] = {"value": caregiver, "updated": now.isoformat()}
+    atomic_write(own_path, _dump(device, own, computer))
     return changed
 
 
-def _dump(device: str, fields: dict[str, Field]) -> bytes:
+def _dump(device: str, fields: dict[str, Field], computer: dict[str, Any]) -> bytes:
     tree: dict[str, Any] = {}
     for key in sorted(fields):
         value, when, _ = fields[key]
@@ -245,4 +191,6 @@ def _dump(device: str, fields: dict[str, Field]) -> bytes:
         shown = value.isoformat() if isinstance(value, date) else value
         node[leaf] = {"value": shown, "updated": when.isoformat()}
     payload = {"schema": SCHEMA, "requires": REQUIRES, "device": device, "profile": tree}
+    if computer:
+        payload["computer"] = computer
     return (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -22,7 +22,6 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from bondcoach.core.sessions import Record, Session
 from bondcoach.storage.conflicts import month_copy_of
@@ -46,7 +45,6 @@ class SessionFiles:
         self.root = root
         self._device = device
         self.lock_file = lock_file
-        self._lock: Any = None
         self._snapshots = 0
         self._pending: list[Record] | None = None  # read once per snapshot
         self.notices: list[str] = []  # said once to the person (e.g. the schema upgrade)

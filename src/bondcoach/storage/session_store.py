@@ -34,17 +34,15 @@ class SessionStore(MonthWrites):
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the cross-process lock (re-entrant within this store) for a
-        read-modify-write of this device's files, or for a consistent read."""
-        from filelock import FileLock, Timeout
+        """Hold the cross-process lock (re-entrant) for a read-modify-write of this
+        device's files, or for a consistent read."""
+        from bondcoach.storage import lock
 
-        if self._lock is None:
-            ensure_private_dir(self.lock_file.parent)
-            refuse_symlink(self.lock_file)
-            self._lock = FileLock(self.lock_file, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+        ensure_private_dir(self.lock_file.parent)
+        refuse_symlink(self.lock_file)
         try:
-            self._lock.acquire()
-        except Timeout as error:
+            lock.acquire(self.lock_file, LOCK_TIMEOUT_SECONDS)
+        except lock.LockTimeout as error:
             raise DataError(
                 f"another bondcoach has held the lock {self.lock_file} for "
                 f"{LOCK_TIMEOUT_SECONDS:.0f} seconds; nothing was saved",
@@ -61,7 +59,7 @@ class SessionStore(MonthWrites):
             # A release that fails changes nothing on disk (the lock goes with the
             # process anyway): the work inside stands, so it must not be reported failed.
             with contextlib.suppress(OSError):
-                self._lock.release()
+                lock.release(self.lock_file)
 
     def add(self, session: Session, now: datetime) -> None:
         self.add_many([session], now)
