@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bondcoach.core.report import MoodMark
-    from bondcoach.core.week import WeekReview, WeekSummary
+    from bondcoach.core.week import MoodMark, WeekReview, WeekSummary
     from bondcoach.storage.session_reader import SessionReader
 
 
@@ -29,8 +28,7 @@ def week(day: date | None, today: date, moods: bool = False, baby: str | None = 
     ``moods``, each caregiver's moods that week too (for a saved picture); with
     ``baby``, that baby's week alone (an unknown name is exit 2)."""
     from bondcoach.core import babies
-    from bondcoach.core.report import moods_by_caregiver
-    from bondcoach.core.week import dates_to_read, review_week, week_bounds
+    from bondcoach.core.week import dates_to_read, moods_by_caregiver, review_week, week_bounds
     from bondcoach.storage.profile import load_profile
     from bondcoach.storage.session_store import open_store
 

@@ -6,6 +6,7 @@ from bondcoach.errors import InputError
 
 LOWEST, HIGHEST = 1, 5
 LOW_MOOD = 2  # this or lower is a low mood: the gentle word after 'log', the week's note
+UNNAMED = "(no name)"  # a caregiver who gave no name (sessions logged without --who)
 
 
 def is_low(mood: int | None) -> bool:

@@ -27,6 +27,8 @@ from bondcoach.core.week import (
     summarize_week,
     week_bounds,
 )
+from bondcoach.core.week import MoodMark as MoodMark
+from bondcoach.core.week import moods_by_caregiver as moods_by_caregiver
 
 DEFAULT_WEEKS = 6
 MAX_WEEKS = 156  # three years: the routine is about babies and toddlers
@@ -42,14 +44,6 @@ class Baby:
     @property
     def label(self) -> str:
         return self.name or UNNAMED
-
-
-@dataclass(frozen=True)
-class MoodMark:
-    """One mood a caregiver noted. Moods stay with the caregiver who noted them."""
-
-    date: date
-    mood: int
 
 
 @dataclass(frozen=True)
@@ -130,15 +124,6 @@ def report_range(
 def week_starts(start: date, end: date) -> list[date]:
     count = ((end - start).days + 1) // DAYS_IN_WEEK
     return [start + timedelta(days=DAYS_IN_WEEK * n) for n in range(count)]
-
-
-def moods_by_caregiver(sessions: Iterable[Session]) -> dict[str, tuple[MoodMark, ...]]:
-    """Every mood noted, caregiver by caregiver, oldest first. Never averaged."""
-    found: dict[str, list[MoodMark]] = {}
-    for session in sorted(sessions, key=lambda s: s.start):
-        if session.mood is not None:
-            found.setdefault(session.who or UNNAMED, []).append(MoodMark(session.day, session.mood))
-    return {who: tuple(marks) for who, marks in sorted(found.items())}
 
 
 def build_report(

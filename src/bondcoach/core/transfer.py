@@ -8,6 +8,7 @@ from their content, so importing a file twice, on any computer, adds nothing twi
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -129,10 +130,16 @@ def _activities(value: Any) -> tuple[str, ...]:
     if value is None or value == "":
         return ()
     if isinstance(value, str):
-        return split_activities([value])
+        return _split_text(value)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return split_activities(value)
     raise ValueError("activities must be text, or a list of text")
+
+
+@functools.lru_cache(maxsize=1024)
+def _split_text(value: str) -> tuple[str, ...]:
+    # An import repeats a few activity texts thousands of times: each is parsed once.
+    return split_activities([value])
 
 
 def _babies(value: Any, ids: Ids) -> tuple[str, ...]:
@@ -177,27 +184,33 @@ def row_to_session(row: dict[str, Any], now: datetime, ids: Ids = str) -> Sessio
 
 
 def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    reader = csv.DictReader(io.StringIO(text))
-    headers = {name.strip().lower() for name in (reader.fieldnames or [])}
-    if not {"start", "minutes"} <= headers:
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader, [])
+    except csv.Error:
+        raise _LineError(reader.line_num, _UNQUOTED_BREAK) from None
+    names = [name.strip().lower() for name in header]  # once, not for every row
+    if not {"start", "minutes"} <= set(names):
         raise ValueError("the first line must name the columns, with at least start and minutes")
-    rows = iter(reader)
     while True:
         try:
-            row = next(rows)
+            cells = next(reader)
         except StopIteration:
             return
         except csv.Error:
-            # The reader fails on the line after the last one it finished.
-            problem = "a line break (or stray carriage return) in a field without quotes"
-            raise _LineError(reader.line_num + 1, problem) from None
-        yield (
-            reader.line_num,
-            {
-                (k or "").strip().lower(): restore_cell(v) if isinstance(v, str) else v
-                for k, v in row.items()
-            },
-        )
+            # The reader has counted the line it fails on.
+            raise _LineError(reader.line_num, _UNQUOTED_BREAK) from None
+        if not cells:
+            continue  # a blank line, as csv.DictReader skips it
+        row: dict[str, Any] = dict(zip(names, map(restore_cell, cells), strict=False))
+        if len(cells) > len(names):  # DictReader's rule: extra cells under the key None
+            row[""] = cells[len(names) :]
+        elif len(cells) < len(names):
+            row.update(dict.fromkeys(names[len(cells) :]))
+        yield reader.line_num, row
+
+
+_UNQUOTED_BREAK = "a line break (or stray carriage return) in a field without quotes"
 
 
 def _json_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:

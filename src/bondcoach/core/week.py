@@ -6,13 +6,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from bondcoach.core.mood import LOW_MOOD as LOW_MOOD
+from bondcoach.core.mood import UNNAMED as UNNAMED
 from bondcoach.core.sessions import Session
 from bondcoach.core.targets import TargetSettings, daily_target
 
 DAYS_IN_WEEK = 7
-UNNAMED = "(no name)"
 
 
 def week_bounds(day: date, week_start: str = "monday") -> tuple[date, date]:
@@ -242,3 +243,19 @@ def review_week(
         low_mood=tuple(low_mood_caregivers(week_sessions)),
         low_mood_counts=tuple(low_moods(week_sessions)),
     )
+
+
+class MoodMark(NamedTuple):  # a NamedTuple: week reads these, and a dataclass costs every run
+    """One mood a caregiver noted. Moods stay with the caregiver who noted them."""
+
+    date: date
+    mood: int
+
+
+def moods_by_caregiver(sessions: Iterable[Session]) -> dict[str, tuple[MoodMark, ...]]:
+    """Every mood noted, caregiver by caregiver, oldest first. Never averaged."""
+    found: dict[str, list[MoodMark]] = {}
+    for session in sorted(sessions, key=lambda s: s.start):
+        if session.mood is not None:
+            found.setdefault(session.who or UNNAMED, []).append(MoodMark(session.day, session.mood))
+    return {who: tuple(marks) for who, marks in sorted(found.items())}
