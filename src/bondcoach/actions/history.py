@@ -104,6 +104,7 @@ def undo(now: datetime) -> Mended:
 
     change = undo_log.last_change()
     store = open_store()
+    store.remember_parsed()  # the change's months are read to check, to stamp, to write
     if change is None or change.undone:
         raise BondcoachError("there is nothing to undo on this computer")
     left = change.before if change.kind == "delete" else change.after

@@ -10,6 +10,7 @@ of control characters however a session is made.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, timedelta
 from typing import Annotated, Any
 
@@ -36,6 +37,17 @@ def normalise_activity(name: str) -> str:
 
 
 def _tidy_activities(value: tuple[str, ...]) -> tuple[str, ...]:
+    if type(value) is tuple:  # hashable: a history repeats a few lists of activities
+        return _tidy_cached(value)
+    return _tidy_uncached(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tidy_cached(value: tuple[str, ...]) -> tuple[str, ...]:
+    return _tidy_uncached(value)
+
+
+def _tidy_uncached(value: tuple[str, ...]) -> tuple[str, ...]:
     if len(value) == 1:  # the common case, without the generators
         name = normalise_activity(value[0])
         return (name,) if name else ()
@@ -53,8 +65,11 @@ def _tidy_note(value: str | None) -> str | None:
 
 
 def _tidy_who(value: str | None) -> str | None:
-    if value is None:
-        return None
+    return None if value is None else _tidy_name(value)
+
+
+@functools.lru_cache(maxsize=256)  # a family has a few caregivers, on every record
+def _tidy_name(value: str) -> str | None:
     if not value.isprintable():
         value = without_controls(value, keep=WHITESPACE)
     return " ".join(value.split()) or None

@@ -55,18 +55,33 @@ def _stamp(now: datetime) -> str:
 def keep_backup(root: Path, device: str, month: str, raw: bytes, now: datetime) -> None:
     folder = backups_dir(root) / device
     refuse_links_below(root, folder / month)
-    mine = [b for b in list_backups(root) if (b.device, b.month) == (device, month)]
+    mine = _backups_of(folder, device, month)  # this file's only: a save writes many
     number = max((b.number for b in mine), default=0) + 1
     target = folder / f"{month}.{_stamp(now)}.{number}.json"
     with contextlib.suppress(FlushFailed):
         # In place, only not flushed: the save it protects flushes the same disk next.
         atomic_write(target, raw, is_change=False)
-    for stale in [b for b in list_backups(root) if (b.device, b.month) == (device, month)][
-        KEEP_PER_FILE:
-    ]:
+    for stale in _backups_of(folder, device, month)[KEEP_PER_FILE:]:
         # Best effort: an extra backup costs a little space, never a save.
         with contextlib.suppress(OSError):
             stale.path.unlink()
+
+
+def _backups_of(folder: Path, device: str, month: str) -> list[Backup]:
+    """One month file's backups, newest first (the order of ``list_backups``)."""
+    found = [
+        _parse(path, device)
+        for path in list_files(folder, lambda name: name.startswith(f"{month}."))
+    ]
+    backups = [backup for backup in found if backup is not None and backup.month == month]
+    return sorted(backups, key=lambda b: (b.number, b.taken), reverse=True)
+
+
+def _parse(path: Path, device: str) -> Backup | None:
+    match = _BACKUP_NAME.match(path.name)
+    if match is None:
+        return None
+    return Backup(path, device, match[1], match[2], int(match.group(3) or 0))
 
 
 def list_backups(root: Path) -> list[Backup]:
@@ -74,10 +89,9 @@ def list_backups(root: Path) -> list[Backup]:
     found: list[Backup] = []
     for device_dir in list_dirs(backups_dir(root)):
         for path in list_files(device_dir):
-            match = _BACKUP_NAME.match(path.name)
-            if match:
-                number = int(match.group(3) or 0)
-                found.append(Backup(path, device_dir.name, match[1], match[2], number))
+            backup = _parse(path, device_dir.name)
+            if backup is not None:
+                found.append(backup)
     return sorted(found, key=lambda b: (b.device, b.month, b.number, b.taken), reverse=True)
 
 

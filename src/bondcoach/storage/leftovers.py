@@ -28,9 +28,14 @@ def remove_leftovers(folder: Path, name: str = "") -> list[Path]:
 def leftover_temp_files(folder: Path, recursive: bool = True, name: str = "") -> list[Path]:
     """Temporary files of bondcoach processes that no longer run, under ``folder``
     (only those for the file ``name``, when given)."""
-    pattern = f"**/{TEMP_PREFIX}*" if recursive else f"{TEMP_PREFIX}{name}*"
     try:
-        found = sorted(folder.glob(pattern))
+        if recursive:
+            found = sorted(folder.glob(f"**/{TEMP_PREFIX}*"))
+        else:
+            # After every save, so a plain listing (a glob compiles its pattern each time).
+            prefix = f"{TEMP_PREFIX}{name}"
+            with os.scandir(folder) as entries:
+                found = sorted(Path(e.path) for e in entries if e.name.startswith(prefix))
     except OSError:
         return []
     # A link is never ours: it is planted, and refused where it is met, not removed.

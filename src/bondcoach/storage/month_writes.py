@@ -108,7 +108,7 @@ class MonthWrites(SessionReader):
         path = self.own_file(month)
         refuse_links_below(self.root, path)
         raw = read_bytes(path)
-        existing = [] if raw is None else parse_month_file(path, raw, self.device)
+        existing = [] if raw is None else self.parse(path, raw, self.device)
         seen = {(record.session.id, record.updated) for record in existing}
         fresh = [r for r in additions if (r.session.id, r.updated) not in seen]
         if not fresh:

@@ -48,6 +48,13 @@ class SessionFiles:
         self._snapshots = 0
         self._pending: list[Record] | None = None  # read once per snapshot
         self.notices: list[str] = []  # said once to the person (e.g. the schema upgrade)
+        self._parsed: dict[Path, tuple[bytes, list[Record]]] | None = None
+
+    def remember_parsed(self) -> None:
+        """Keep each file's parsed records, reused while its bytes stay the same: for a
+        change that reads its months several times (undo checks, stamps, then writes).
+        Off by default, so a whole-history read holds one month at a time."""
+        self._parsed = {}
 
     @property
     def device(self) -> str:
@@ -113,7 +120,18 @@ class SessionFiles:
     def read_records(self, path: Path, device: str) -> list[Record] | None:
         """The records in one of the store's files, or None when it has gone."""
         raw = read_bytes(path)
-        return None if raw is None else parse_month_file(path, raw, device)
+        return None if raw is None else self.parse(path, raw, device)
+
+    def parse(self, path: Path, raw: bytes, device: str) -> list[Record]:
+        """``parse_month_file``, or the records parsed before from these very bytes."""
+        if self._parsed is None:
+            return parse_month_file(path, raw, device)
+        known = self._parsed.get(path)
+        if known is not None and known[0] == raw:
+            return known[1]
+        records = parse_month_file(path, raw, device)
+        self._parsed[path] = (raw, records)
+        return records
 
     def _read(self, month_file: MonthFile) -> list[Record]:
         # Removed between listing and reading: nothing to see.
