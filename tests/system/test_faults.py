@@ -484,3 +484,105 @@ def test_a_reader_racing_a_multi_month_writer_sees_each_change_whole(folders, tm
     seen = {int(k): v for k, v in json.loads(out).items()}
     assert sum(seen.values()) > 5, seen  # the race was run
     assert set(seen) <= {1, 1 + len(rows)}, seen  # the logged one, with all or none
+
+
+# Backups of a change across months -----------------------------------------------------
+
+
+def test_a_change_across_months_flushes_its_backups_folder_once_at_the_end(
+    cli, folders, frozen, tmp_path
+):
+    import bondcoach.storage.fsio as fsio
+
+    feed = tmp_path / "feed.csv"
+    feed.write_text(
+        "start,minutes\n" + "".join(f"2026-{m:02d}-10 09:00,5\n" for m in range(1, 7)),
+        encoding="utf-8",
+    )
+    assert cli("import", str(feed)).exit_code == 0
+    flushed: list[Path] = []
+    real = fsio._fsync_dir
+
+    def counting(folder: Path) -> None:
+        flushed.append(folder)
+        real(folder)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fsio, "_fsync_dir", counting)
+        result = cli("undo")
+    assert result.exit_code == 0, result.output
+    [device] = list((folders.data / "sessions").iterdir())
+    backups = folders.data / "backups" / device.name
+    assert len(list(backups.iterdir())) == 6  # one backup of each month
+    assert flushed.count(backups) == 1  # flushed once, after the last month
+    # pending.json, then each month file, flush their folder as before; the backups'
+    # folder is flushed after the last month, before pending.json goes.
+    before_backups = flushed[: flushed.index(backups)]
+    assert before_backups.count(device) == 1 + 6
+    assert flushed.count(device) == 1 + 6 + 1
+    assert ids(cli) == []
+
+
+def test_a_backups_folder_that_cannot_be_flushed_fails_no_save(cli, folders, frozen, tmp_path):
+    import bondcoach.storage.fsio as fsio
+
+    feed = tmp_path / "feed.csv"
+    feed.write_text("start,minutes\n2026-01-10 09:00,5\n2026-02-10 09:00,6\n", encoding="utf-8")
+    assert cli("import", str(feed)).exit_code == 0
+    real = fsio._fsync_dir
+
+    def failing_for_backups(folder: Path) -> None:
+        if folder.parent.name == "backups":
+            raise OSError(errno.EIO, "Input/output error")
+        real(folder)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fsio, "_fsync_dir", failing_for_backups)
+        result = cli("undo")
+    assert result.exit_code == 0, result.output
+    assert ids(cli) == []
+
+
+# Two setups at once ----------------------------------------------------------------------
+
+OTHER_SETUP = """
+import sys
+import bondcoach.storage.session_store as store
+store.LOCK_TIMEOUT_SECONDS = 0.5
+sys.argv = ["bondcoach", "setup", "--caregiver", "Alex"]
+from bondcoach.cli import main
+main()
+"""
+
+
+def test_a_second_setup_cannot_slip_between_a_saves_read_and_its_write(cli, folders, frozen):
+    """The record holds the profile and the caregiver whole: a save reads it, then writes
+    it, under the store's lock, so another save in between cannot be lost in silence."""
+    import bondcoach.storage.profile as profile
+
+    assert cli("setup", "--baby-name", "Mia", "--caregiver", "Sam").exit_code == 0
+    real = profile._read_own
+    others: list[subprocess.CompletedProcess[str]] = []
+
+    def racing(path: Path) -> Any:
+        if not others:  # mid-save: the other setup runs now
+            others.append(
+                subprocess.run(
+                    [sys.executable, "-c", OTHER_SETUP],
+                    env=os.environ.copy(),
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                )
+            )
+        return real(path)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(profile, "_read_own", racing)
+        result = cli("setup", "--baby-name", "Ada")
+    assert result.exit_code == 0, result.output
+    [other] = others
+    assert other.returncode == 1, other.stderr
+    assert "lock" in other.stderr and "nothing was saved" in other.stderr
+    shown = json_out(cli("setup", "--show", "--json"))
+    assert (shown["baby_name"], shown["caregiver"]) == ("Ada", "Sam")

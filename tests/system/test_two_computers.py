@@ -193,3 +193,34 @@ def test_each_computer_keeps_its_caregiver_when_conflict_copies_fold_in(family):
     assert (shown_a["caregiver"], shown_b["caregiver"]) == ("Sam", "Alex")
     assert shown_a["week_start"] == shown_b["week_start"] == "sunday"
     assert shown_a["baby_name"] == shown_b["baby_name"] == "Ada"
+
+
+def test_a_newer_caregiver_only_in_a_copy_of_this_computers_record_is_kept(family):
+    family.ok("A", "setup", "--baby-name", "Mia", "--caregiver", "Sam")
+    profile = family.folders.data / "profile" / f"{family.device('A')}.json"
+    copy = profile.with_name(f"{profile.stem}.sync-conflict-20261126-100000-ABCDEFG.json")
+    record = json.loads(profile.read_text())
+    record["computer"]["caregiver"] = {"value": "Alex", "updated": "2026-11-26T11:00:00+00:00"}
+    copy.write_text(json.dumps(record))  # e.g. this computer's files restored from a clone
+    assert family.shown("A")["caregiver"] == "Alex"  # read as a layer, newest wins
+
+    fixed = family.run("A", "doctor", "--fix")
+    assert fixed.exit_code == 0, fixed.stdout
+    assert json.loads(profile.read_text())["computer"]["caregiver"]["value"] == "Alex"
+    copy.unlink()  # safe now, as doctor says
+    assert family.shown("A")["caregiver"] == "Alex"
+    family.ok("A", "setup", "--caregiver", "Sam")  # and a later change still wins
+    assert family.shown("A")["caregiver"] == "Sam"
+
+
+def test_an_older_caregiver_in_a_copy_changes_nothing(family):
+    family.ok("A", "setup", "--baby-name", "Mia", "--caregiver", "Sam")
+    profile = family.folders.data / "profile" / f"{family.device('A')}.json"
+    copy = profile.with_name(f"{profile.stem} (conflict_on_laptop).json")
+    record = json.loads(profile.read_text())
+    record["computer"]["caregiver"] = {"value": "Alex", "updated": "2026-01-01T00:00:00+00:00"}
+    copy.write_text(json.dumps(record))
+    before = profile.read_bytes()
+    assert family.shown("A")["caregiver"] == "Sam"
+    assert family.run("A", "doctor", "--fix").exit_code == 0
+    assert profile.read_bytes() == before  # nothing newer to fold in

@@ -52,7 +52,11 @@ def _stamp(now: datetime) -> str:
     return now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def keep_backup(root: Path, device: str, month: str, raw: bytes, now: datetime) -> None:
+def keep_backup(
+    root: Path, device: str, month: str, raw: bytes, now: datetime, flush_folder: bool = True
+) -> None:
+    """Keep ``raw`` as the newest backup of a month; ``flush_folder=False`` when a save of
+    many months flushes the backups' folder once at its end."""
     folder = backups_dir(root) / device
     refuse_links_below(root, folder / month)
     mine = _backups_of(folder, device, month)  # this file's only: a save writes many
@@ -60,7 +64,7 @@ def keep_backup(root: Path, device: str, month: str, raw: bytes, now: datetime) 
     target = folder / f"{month}.{_stamp(now)}.{number}.json"
     with contextlib.suppress(FlushFailed):
         # In place, only not flushed: the save it protects flushes the same disk next.
-        atomic_write(target, raw, is_change=False)
+        atomic_write(target, raw, is_change=False, flush_folder=flush_folder)
     for stale in _backups_of(folder, device, month)[KEEP_PER_FILE:]:
         # Best effort: an extra backup costs a little space, never a save.
         with contextlib.suppress(OSError):

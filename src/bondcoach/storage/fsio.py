@@ -132,13 +132,20 @@ def _read(path: Path, flags: int, limit: int = -1) -> bytes | None:
         raise DataError(f"cannot read {path}: {error.strerror or error}") from error
 
 
-def atomic_write(path: Path, data: bytes, own_folder: bool = True, is_change: bool = True) -> None:
+def atomic_write(
+    path: Path,
+    data: bytes,
+    own_folder: bool = True,
+    is_change: bool = True,
+    flush_folder: bool = True,
+) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new one.
 
     ``own_folder``: the folder is bondcoach's, to create and keep private (0700). A file
     the user asked for elsewhere (``week --save``) leaves its folder as it is.
     ``is_change``: a change the user asked for (not a backup, cache or undo note), which a
     later failure's message must own up to (errors.note_saved).
+    ``flush_folder``: False when the caller flushes the folder once for many files.
     """
     if own_folder:
         ensure_private_dir(path.parent)
@@ -161,10 +168,8 @@ def atomic_write(path: Path, data: bytes, own_folder: bool = True, is_change: bo
     if is_change:
         note_saved(path)
     remove_leftovers(path.parent, path.name)  # of this file, by a bondcoach killed earlier
-    try:
-        _fsync_dir(path.parent)
-    except OSError as error:
-        raise FlushFailed(path, error.strerror or str(error)) from error
+    if flush_folder:
+        _flush_folder_of(path)
 
 
 def remove_file(path: Path) -> None:
@@ -176,6 +181,11 @@ def remove_file(path: Path) -> None:
         return
     except OSError as error:
         raise DataError(f"could not remove {path}: {error.strerror or error}") from error
+    _flush_folder_of(path)
+
+
+def _flush_folder_of(path: Path) -> None:
+    """Flush the folder of a file just replaced or removed (FlushFailed if it cannot)."""
     try:
         _fsync_dir(path.parent)
     except OSError as error:
@@ -184,11 +194,8 @@ def remove_file(path: Path) -> None:
 
 def create_once(path: Path, data: bytes) -> bool:
     """Create ``path`` holding ``data`` unless it exists; True if this call created it.
-
-    The file appears whole or not at all (a hard link of a finished temporary file), so
-    a process killed half-way never leaves an empty file behind, and of two racing
-    first runs exactly one wins.
-    """
+    Whole or not at all (a hard link of a finished temporary file): a kill never leaves
+    an empty file, and of two racing first runs exactly one wins."""
     ensure_private_dir(path.parent)
     temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}.{os.urandom(4).hex()}")
     try:
@@ -225,6 +232,11 @@ def _write_new_file(temp: Path, data: bytes) -> None:
         os.close(fd)
 
 
+def flush_folder_quietly(folder: Path) -> None:  # after writes with flush_folder=False
+    with contextlib.suppress(OSError):
+        _fsync_dir(folder)
+
+
 def _fsync_dir(folder: Path) -> None:
     if not _IS_POSIX:
         return  # Windows cannot open a folder for fsync; os.replace is atomic there anyway
@@ -257,10 +269,8 @@ def _say_once_flush_unsupported(folder: Path) -> None:
 
 
 def _entries(folder: Path, wanted: Callable[[str], bool] | None) -> list[os.DirEntry[str]]:
-    """Entries of a folder of ours, refusing planted links rather than skipping them:
-    a link skipped in silence would make sessions seem to vanish. ``wanted``: only the
-    names the caller reads (a user's tips.yaml link in the data folder is tip's to
-    judge, not the profile reader's)."""
+    """Entries of a folder of ours, refusing planted links (skipped, sessions would seem
+    to vanish). ``wanted``: only the names the caller reads (a tips.yaml link is tip's)."""
     from bondcoach.storage import paths
 
     if folder != paths.data_dir():  # the data folder itself may be a link (README)

@@ -22,7 +22,9 @@ POLL_SECONDS = 0.05
 # Windows reports a byte locked by another process with these.
 _BUSY = {errno.EACCES, errno.EAGAIN, getattr(errno, "EDEADLOCK", errno.EDEADLK)}
 # Held in this process: path -> (descriptor, depth). Re-entrant, like the store's use of
-# it: a command that holds the lock and reads again must not wait for itself.
+# it: a command that holds the lock and reads again must not wait for itself. It is the
+# process's lock, shared by its threads (bondcoach runs one), keyed by the path as given
+# (every caller names it through session_store.lock_file_for).
 _held: dict[str, tuple[int, int]] = {}
 
 

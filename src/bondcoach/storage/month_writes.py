@@ -14,6 +14,7 @@ from bondcoach.errors import DataError, forget_saved
 from bondcoach.storage.fsio import (
     FlushFailed,
     atomic_write,
+    flush_folder_quietly,
     read_bytes,
     refuse_links_below,
     remove_file,
@@ -52,6 +53,8 @@ class MonthWrites(SessionReader):
         upgrade.tell_once_about_schema(self)
 
     def _write_grouped(self, records: list[Record], now: datetime) -> None:
+        from bondcoach.storage.backups import backups_dir
+
         grouped = by_month(records)
         self._refuse_links(grouped)
         if len(grouped) <= 1:
@@ -66,13 +69,17 @@ class MonthWrites(SessionReader):
                 path = self.own_file(month)
                 before = read_bytes(path)
                 try:
-                    self._write_month(month, additions, now)  # on failure: old bytes kept
+                    # On failure: old bytes kept. Backups' folder: flushed once, below.
+                    self._write_month(month, additions, now, one_of_many=True)
                 except FlushFailed:
                     written.append((path, before))  # replaced, only not flushed
                     raise
                 written.append((path, before))
         except DataError as error:
             self._put_back(written, pending, error)
+        # Backups are a spare copy (their flush failing never fails a save), so their
+        # folder is flushed once for the whole change rather than once per month.
+        flush_folder_quietly(backups_dir(self.root) / self.device)
         with contextlib.suppress(DataError):
             # Complete either way: a pending.json left now only repeats what the months
             # hold, and the next save removes it (doctor names it meanwhile).
@@ -102,7 +109,9 @@ class MonthWrites(SessionReader):
         for folder in folders:
             remove_leftovers(folder)
 
-    def _write_month(self, month: str, additions: list[Record], now: datetime) -> None:
+    def _write_month(
+        self, month: str, additions: list[Record], now: datetime, one_of_many: bool = False
+    ) -> None:
         from bondcoach.storage.backups import keep_backup
 
         path = self.own_file(month)
@@ -114,7 +123,7 @@ class MonthWrites(SessionReader):
         if not fresh:
             return
         if raw is not None:
-            keep_backup(self.root, self.device, month, raw, now)
+            keep_backup(self.root, self.device, month, raw, now, flush_folder=not one_of_many)
         atomic_write(path, month_payload(self.device, month, [*existing, *fresh]))
 
     def _put_back(

@@ -35,6 +35,8 @@ from bondcoach.storage.profile_parse import Field, parse_legacy, parse_record, p
 from bondcoach.storage.schema import REQUIRES, SCHEMA
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from bondcoach.storage.device import Device
 
 
@@ -99,25 +101,39 @@ def _merged_with_sources(root: Path) -> dict[str, tuple[Field, Path]]:
 
 def fold_profile_copies() -> list[str]:
     """Copy each field whose newest version is only in a conflict copy into this
-    computer's own file (same value, same version time): then the copy is safe to
-    delete. Returns the fields copied."""
-    from bondcoach.storage.device import load_device
+    computer's own file (same value, same version time), and this computer's caregiver
+    if a copy of its own file holds a newer one: then the copy is safe to delete.
+    Returns what was copied."""
+    from bondcoach.storage.device import device_exists, load_device
 
     root = paths.data_dir()
-    only_in_copies = {
-        key: field
-        for key, (field, path) in _merged_with_sources(root).items()
-        if path.name != LEGACY and not _is_record_name(path.name)
-    }
-    if not only_in_copies:
-        return []
-    device = load_device().id
-    own_path = record_file(root, device)
-    own, computer = _read_own(own_path)
-    for key, (value, when, _) in only_in_copies.items():
-        own[key] = (value, when, device)
-    atomic_write(own_path, _dump(device, own, computer))
-    return sorted(only_in_copies)
+    with _store_lock():
+        only_in_copies = {
+            key: field
+            for key, (field, path) in _merged_with_sources(root).items()
+            if path.name != LEGACY and not _is_record_name(path.name)
+        }
+        device = load_device(create=bool(only_in_copies)).id
+        own_path = record_file(root, device)
+        own, computer = _read_own(own_path)
+        newest = _caregiver_node(root, device) if device_exists() else None
+        newer = newest is not None and newest != computer.get("caregiver")
+        if not (only_in_copies or newer):
+            return []
+        for key, (value, when, _) in only_in_copies.items():
+            own[key] = (value, when, device)
+        if newer:
+            computer["caregiver"] = newest
+        atomic_write(own_path, _dump(device, own, computer))
+    return sorted(only_in_copies) + (["caregiver"] if newer else [])
+
+
+def _store_lock() -> AbstractContextManager[None]:
+    """The store's lock, for a read-then-write of this computer's record: it holds the
+    profile and the caregiver whole, so two saves at once must not lose one's change."""
+    from bondcoach.storage.session_store import open_store
+
+    return open_store().locked()
 
 
 def _read_own(path: Path) -> tuple[dict[str, Field], dict[str, Any]]:
@@ -129,12 +145,35 @@ def _read_own(path: Path) -> tuple[dict[str, Field], dict[str, Any]]:
     return fields, dict(computer)
 
 
+def _caregiver_node(root: Path, device: str) -> dict[str, Any] | None:
+    """The newest ``computer.caregiver`` in this computer's record or a conflict copy
+    of it (a copy is a layer, as for the profile's fields)."""
+    from bondcoach.storage.conflicts import original_name
+
+    own = f"{device}.json"
+    newest: dict[str, Any] | None = None
+    for path, legacy in profile_files(root):
+        if legacy or (path.name != own and original_name(path.name, own.__eq__) is None):
+            continue  # 1.0's file, another computer's record or a copy of one
+        raw = read_bytes(path)
+        if raw is None:
+            continue
+        owner, _, computer = parse_record(path, raw)
+        node = computer.get("caregiver")
+        if owner == device and node is not None and (newest is None or _when(node) > _when(newest)):
+            newest = node
+    return newest
+
+
+def _when(node: dict[str, Any]) -> datetime:
+    return datetime.fromisoformat(str(node["updated"]))
+
+
 def load_caregiver(device: Device) -> str | None:
     """Who uses this computer: its profile record's caregiver, or else (as 1.0 and early
     2.0 kept it) the one in its device file."""
-    _, computer = _read_own(record_file(paths.data_dir(), device.id))
-    node = computer.get("caregiver")
-    return node["value"] if isinstance(node, dict) else device.caregiver
+    node = _caregiver_node(paths.data_dir(), device.id)
+    return node["value"] if node is not None else device.caregiver
 
 
 def load_profile() -> Profile:
@@ -156,6 +195,11 @@ def save_profile(
     Each change is stamped ``now``, or just after the version it replaces if another
     computer's clock wrote that one "later": a change must win over what it changes.
     Returns the paths changed."""
+    with _store_lock():
+        return _save_profile(profile, now, caregiver)
+
+
+def _save_profile(profile: Profile, now: datetime, caregiver: str | Unchanged | None) -> list[str]:
     from bondcoach.storage.device import load_device
 
     root = paths.data_dir()
@@ -175,7 +219,9 @@ def save_profile(
     for key in changed:
         own[key] = (profile.fields[key], stamp, device)
     if not isinstance(caregiver, Unchanged):
-        computer["caregiver"] = {"value": caregiver, "updated": now.isoformat()}
+        last = _caregiver_node(root, device)  # as for a field: a change wins over what it changes
+        when = now if last is None or now > _when(last) else _when(last) + timedelta(microseconds=1)
+        computer["caregiver"] = {"value": caregiver, "updated": when.isoformat()}
     atomic_write(own_path, _dump(device, own, computer))
     return changed
 
