@@ -195,13 +195,21 @@ def test_each_computer_keeps_its_caregiver_when_conflict_copies_fold_in(family):
     assert shown_a["baby_name"] == shown_b["baby_name"] == "Ada"
 
 
-def test_a_newer_caregiver_only_in_a_copy_of_this_computers_record_is_kept(family):
+def copy_with_caregiver(family, suffix: str, updated: str) -> tuple[Path, Path]:
+    """A's record (Sam) and a conflict copy of it naming Alex, as of ``updated``."""
     family.ok("A", "setup", "--baby-name", "Mia", "--caregiver", "Sam")
     profile = family.folders.data / "profile" / f"{family.device('A')}.json"
-    copy = profile.with_name(f"{profile.stem}.sync-conflict-20261126-100000-ABCDEFG.json")
+    copy = profile.with_name(f"{profile.stem}{suffix}.json")
     record = json.loads(profile.read_text())
-    record["computer"]["caregiver"] = {"value": "Alex", "updated": "2026-11-26T11:00:00+00:00"}
-    copy.write_text(json.dumps(record))  # e.g. this computer's files restored from a clone
+    record["computer"]["caregiver"] = {"value": "Alex", "updated": updated}
+    copy.write_text(json.dumps(record))
+    return profile, copy
+
+
+def test_a_newer_caregiver_only_in_a_copy_of_this_computers_record_is_kept(family):
+    # e.g. this computer's files restored from a clone
+    newer = "2026-11-26T11:00:00+00:00"
+    profile, copy = copy_with_caregiver(family, ".sync-conflict-20261126-100000-ABCDEFG", newer)
     assert family.shown("A")["caregiver"] == "Alex"  # read as a layer, newest wins
 
     fixed = family.run("A", "doctor", "--fix")
@@ -214,12 +222,7 @@ def test_a_newer_caregiver_only_in_a_copy_of_this_computers_record_is_kept(famil
 
 
 def test_an_older_caregiver_in_a_copy_changes_nothing(family):
-    family.ok("A", "setup", "--baby-name", "Mia", "--caregiver", "Sam")
-    profile = family.folders.data / "profile" / f"{family.device('A')}.json"
-    copy = profile.with_name(f"{profile.stem} (conflict_on_laptop).json")
-    record = json.loads(profile.read_text())
-    record["computer"]["caregiver"] = {"value": "Alex", "updated": "2026-01-01T00:00:00+00:00"}
-    copy.write_text(json.dumps(record))
+    profile, _ = copy_with_caregiver(family, " (conflict_on_laptop)", "2026-01-01T00:00:00+00:00")
     before = profile.read_bytes()
     assert family.shown("A")["caregiver"] == "Sam"
     assert family.run("A", "doctor", "--fix").exit_code == 0
