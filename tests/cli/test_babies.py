@@ -336,7 +336,7 @@ def test_report_by_baby_filters_each_babys_sessions(cli):
     }
     assert leo["total_minutes"] == 40 and list(leo["by_baby"]) == ["Leo"]
     assert "Time together with Mia and Leo" in flat(shown.stdout)
-    assert "With each baby: Mia 30 min · Leo 40 min" in flat(shown.stdout)
+    assert "With each baby: Mia 30 minutes; Leo 40 minutes" in flat(shown.stdout)
 
 
 # Export and import ------------------------------------------------------------------------

@@ -11,8 +11,9 @@ from helpers import at, flat, json_out, ok
 import bondcoach.cli.play as play_module
 from bondcoach.cli.lazy import COMMANDS
 
-# Box drawing, block elements and the bar glyphs: read aloud as noise by screen readers.
-DRAWING = re.compile("[\u2500-\u259f━─]")
+# Box drawing, block elements and the bar glyphs: read aloud as noise by screen readers;
+# and the middle dot between items, said as "dot" (plain output has a semicolon).
+DRAWING = re.compile("[\u2500-\u259f━─·]")
 
 
 @pytest.fixture

@@ -61,9 +61,11 @@ def tip_command(
         from bondcoach.core.babies import joined
 
         for place, (shown, names) in enumerate(found.for_babies, start=1):
-            heading = f"Tip for {joined(names)}, {day:%A} {day.day} {day:%B} · {shown.topic}"
+            heading = (
+                f"Tip for {joined(names)}, {day:%A} {day.day} {day:%B}{views.sep()}{shown.topic}"
+            )
             last = place == len(found.for_babies)
             tip_view.show_tip(shown, heading, found.note if shown is tip else None, last)
         return
-    heading = f"Tip for {day:%A} {day.day} {day:%B} · {tip.topic}"
+    heading = f"Tip for {day:%A} {day.day} {day:%B}{views.sep()}{tip.topic}"
     tip_view.show_tip(tip, heading, found.note)

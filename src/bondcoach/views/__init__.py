@@ -39,6 +39,12 @@ def plain() -> bool:
     return _output.plain
 
 
+def sep() -> str:
+    """Between the items of a line: a middle dot to the eye; a screen reader would say
+    "dot", so plain output has a semicolon."""
+    return "; " if _output.plain else " · "
+
+
 def span(minutes: int) -> str:
     """A duration as people read it: '2 h 8 min', or in plain output '2 hours 8 minutes'
     (a screen reader says 'h' as a letter)."""

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bondcoach.core.babies import joined
-from bondcoach.formatting import day_label, duration, plural
-from bondcoach.views import BAR_DONE, BAR_PART, progress_bar
+from bondcoach.formatting import day_label, plural
+from bondcoach.views import BAR_DONE, BAR_PART, progress_bar, sep, span
 from bondcoach.views.charts import counted_aim, week_words
 
 if TYPE_CHECKING:
@@ -44,17 +44,17 @@ def day_mark(day: DaySummary, week: WeekSummary, today_date: Any) -> str:
 def totals_lines(report: Report) -> list[str]:
     """The closing lines, shared by both views. Markup-free: escaped by the caller."""
     lines = [
-        f"In all: {duration(report.total_minutes)} together, in "
+        f"In all: {span(report.total_minutes)} together, in "
         f"{plural(report.sessions, 'session')}, on {plural(report.days_together, 'day')}."
     ]
     if len(report.per_baby) > 1:  # each session once above; here each baby's own time
-        each = " · ".join(f"{n} {duration(one.total_minutes)}" for n, one in report.by_baby.items())
+        each = sep().join(f"{n} {span(one.total_minutes)}" for n, one in report.by_baby.items())
         lines.append(f"With each baby: {each}")
     if report.by_activity:
         top = list(report.by_activity.items())[:3]
-        lines.append("What you did most: " + " · ".join(f"{n} {duration(m)}" for n, m in top))
+        lines.append("What you did most: " + sep().join(f"{n} {span(m)}" for n, m in top))
     if report.by_caregiver:
-        who = " · ".join(f"{n} {duration(m)}" for n, m in report.by_caregiver.items())
+        who = sep().join(f"{n} {span(m)}" for n, m in report.by_caregiver.items())
         lines.append(f"Who spent the time: {who}")
     return lines
 
@@ -136,7 +136,7 @@ def _notes_and_moods(out: Console, report: Report) -> None:
         out.print()
         out.print("[bold]How you felt[/] (1 very low to 5 very good; each caregiver's own)")
         for who, marks in report.moods.items():
-            listed = " · ".join(f"{day_label(mark.date)} {mark.mood}" for mark in marks)
+            listed = sep().join(f"{day_label(mark.date)} {mark.mood}" for mark in marks)
             out.print(f"  {escape(who)}: {listed}")
         if not report.moods:
             out.print("  No moods were noted in these weeks.")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from bondcoach import messages
 from bondcoach.core.week import UNNAMED
 from bondcoach.formatting import day_label, duration, percent, plural
-from bondcoach.views import plain, progress_bar, span
+from bondcoach.views import plain, progress_bar, sep, span
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -87,10 +87,10 @@ def share_line(title: str, minutes_by_name: dict[str, int], total: int) -> str:
     from rich.markup import escape
 
     parts = [
-        f"{escape(name)} {duration(minutes)} ({percent(minutes, total)})"
+        f"{escape(name)} {span(minutes)} ({percent(minutes, total)})"
         for name, minutes in minutes_by_name.items()
     ]
-    return f"{title}: " + " · ".join(parts)
+    return f"{title}: " + sep().join(parts)
 
 
 def summary_lines(review: WeekReview) -> list[str]:
@@ -107,7 +107,7 @@ def summary_lines(review: WeekReview) -> list[str]:
         return [messages.WEEK_BEFORE_THE_START]
     # No percentage of the aim: a share of it reads as a mark, and a low one as a shortfall.
     lines = [
-        f"Together this week: [bold]{duration(total)}[/] of about {duration(aim)} "
+        f"Together this week: [bold]{span(total)}[/] of about {span(aim)} "
         f"for the {plural(so_far, 'day') if so_far > 1 else 'day'} so far, "
         f"in {plural(summary.sessions, 'session')}.",
     ]
@@ -116,13 +116,13 @@ def summary_lines(review: WeekReview) -> list[str]:
     if streak > 1:  # "1 in a row" says nothing a parent needs
         from bondcoach.core.week import streak_label
 
-        together += f" · {streak_label(streak)} in a row up to today"
+        together += f"{sep()}{streak_label(streak)} in a row up to today"
     lines.append(together)
     if len(summary.by_caregiver) > 1:
         lines.append(share_line("Who", summary.by_caregiver, total))
     if summary.by_activity:
-        parts = [f"{escape(name)} {duration(mins)}" for name, mins in summary.by_activity.items()]
-        lines.append("What you did: " + " · ".join(parts))
+        parts = [f"{escape(name)} {span(mins)}" for name, mins in summary.by_activity.items()]
+        lines.append("What you did: " + sep().join(parts))
     if summary.notes:
         lines.append("Notes:")
     for note in summary.notes:
@@ -179,7 +179,7 @@ def show_baby(out: Console, name: str, summary: WeekSummary) -> None:
     if plain():
         out.print(f"{escape(name)}: {span(total)} this week so far.")
     else:
-        out.print(f"[bold]{escape(name)}[/]: {duration(total)} this week so far")
+        out.print(f"[bold]{escape(name)}[/]: {span(total)} this week so far")
     out.print(week_table(summary, bar=12))
 
 
