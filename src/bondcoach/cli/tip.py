@@ -61,11 +61,16 @@ def tip_command(
         from bondcoach.core.babies import joined
 
         for place, (shown, names) in enumerate(found.for_babies, start=1):
-            heading = (
-                f"Tip for {joined(names)}, {day:%A} {day.day} {day:%B}{views.sep()}{shown.topic}"
-            )
+            heading = f"Tip for {joined(names)}, {day:%A} {day.day} {day:%B}{_topic(shown.topic)}"
             last = place == len(found.for_babies)
             tip_view.show_tip(shown, heading, found.note if shown is tip else None, last)
         return
-    heading = f"Tip for {day:%A} {day.day} {day:%B}{views.sep()}{tip.topic}"
+    heading = f"Tip for {day:%A} {day.day} {day:%B}{_topic(tip.topic)}"
     tip_view.show_tip(tip, heading, found.note)
+
+
+def _topic(topic: str) -> str:
+    """After the day in the heading: a middle dot to the eye, words for a screen reader."""
+    from bondcoach import views
+
+    return f" ({topic})" if views.plain() else f" · {topic}"
