@@ -279,8 +279,8 @@ def _entries(folder: Path, wanted: Callable[[str], bool] | None) -> list[os.DirE
         entries = [e for e in os.scandir(folder) if not e.name.startswith(".")]
     except FileNotFoundError:
         return []
-    if wanted is not None:
-        entries = [e for e in entries if wanted(e.name)]
+    if wanted is not None:  # folders aside first: naming them compiles conflict patterns
+        entries = [e for e in entries if not e.is_dir(follow_symlinks=False) and wanted(e.name)]
     for entry in entries:
         if entry.is_symlink():
             refuse_symlink(Path(entry.path))
