@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from bondcoach.core.coach import DayProgress
     from bondcoach.core.tip_data import TipData
 
 
-@dataclass(frozen=True)
-class Glance:
+class Glance(NamedTuple):
     today: DayProgress
     baby_name: str | None
     tip: TipData | None

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bondcoach.errors import BondcoachError, DataError
 
@@ -19,19 +18,17 @@ if TYPE_CHECKING:
 DEFAULT_HISTORY = 10
 
 
-@dataclass(frozen=True)
-class Mended:
+class Mended(NamedTuple):
     """What a change did, in words, and the session as it is now (if one is left)."""
 
     what: str
     session: Session | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: Sequence[str] = ()
     sessions: tuple[Session, ...] = ()  # what undo took back or put back
     babies: tuple[str, ...] = ()  # whose time ``session`` was, by name
 
 
-@dataclass(frozen=True)
-class Listing:
+class Listing(NamedTuple):
     """Sessions, with the names of whose time each was (by session id)."""
 
     sessions: list[Session]

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bondcoach import messages
 
@@ -14,20 +13,18 @@ if TYPE_CHECKING:
     from bondcoach.core.sessions import Session
 
 
-@dataclass(frozen=True)
-class Logged:
+class Logged(NamedTuple):
     session: Session
     today: DayProgress
     repeated: bool
     baby_name: str | None  # the names of whose time it was, joined ('Mia and Leo')
-    warnings: list[str] = field(default_factory=list)
+    warnings: Sequence[str] = ()
     babies: tuple[str, ...] = ()  # their names
     several: bool = False  # the family has several babies
     chosen: bool = False  # --baby (or the question) chose them
 
 
-@dataclass(frozen=True)
-class Family:
+class Family(NamedTuple):
     """The babies a session can be for: their names, and those ``--baby`` chose."""
 
     names: tuple[str, ...]
@@ -138,16 +135,15 @@ def add_reflection(logged: Logged, note: str | None, mood: int | None, now: date
 
     The undo note is rewritten to name the session as it is now, still as one "log":
     one 'bondcoach undo' takes back the session and its reflection together."""
-    from dataclasses import replace
 
     from bondcoach.core.sessions import Session
     from bondcoach.storage.session_store import open_store
 
     if note is None and mood is None:
-        return replace(logged, warnings=[])
+        return logged._replace(warnings=())
     old = logged.session
     new = Session.model_validate({**old.model_dump(), "note": note, "mood": mood})
     open_store().replace(old, new, now)
     warnings: list[str] = []
     remember_for_undo("log", (), (new,), warnings)
-    return replace(logged, session=new, warnings=warnings)
+    return logged._replace(session=new, warnings=warnings)

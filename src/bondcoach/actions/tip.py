@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from bondcoach.guidance.tips import TipData
@@ -13,14 +12,13 @@ if TYPE_CHECKING:
 THREE_YEARS_DAYS = 1096
 
 
-@dataclass(frozen=True)
-class Tips:
+class Tips(NamedTuple):
     day: date
     tips: list[TipData]  # the tip of the day alone, or every tip asked for
     note: str | None = None  # said once, beside the tips: past three, what bondcoach is for
     # With several babies: each different tip of the day, with whom it is for (the first
     # one is the youngest baby's, the one --json gives).
-    for_babies: list[tuple[TipData, tuple[str, ...]]] = field(default_factory=list)
+    for_babies: Sequence[tuple[TipData, tuple[str, ...]]] = ()
 
 
 def tips(

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from bondcoach.core.week import MoodMark, WeekReview, WeekSummary
     from bondcoach.storage.session_reader import SessionReader
 
 
-@dataclass(frozen=True)
-class Week:
+class Week(NamedTuple):
     review: WeekReview
     baby_name: str | None
     moods: dict[str, tuple[MoodMark, ...]] | None = None  # only when asked for
     expecting: bool = False  # a due date, no birth date yet: no aims to show
     # Each baby's own week, by name (one entry with one baby); the review above counts
     # each session once, against the largest of the babies' aims.
-    by_baby: dict[str, WeekSummary] = field(default_factory=dict)
+    by_baby: Mapping[str, WeekSummary] = MappingProxyType({})  # read only, shared
 
 
 def week(day: date | None, today: date, moods: bool = False, baby: str | None = None) -> Week:

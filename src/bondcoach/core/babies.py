@@ -170,7 +170,6 @@ def weeks_by_baby(
     first_log: date | None,
 ) -> dict[str, WeekSummary]:
     """Each baby's own week (the week starting ``start``): their sessions, their aim."""
-    from dataclasses import replace
 
     from bondcoach.core.week import counts_from, summarize_week
 
@@ -179,7 +178,7 @@ def weeks_by_baby(
         settings = profile.target_settings(baby.id)
         summary = summarize_week(for_baby(sessions, baby.id), start, today, settings)
         counted = counts_from(baby.birth_date, first_log, today)
-        found[label(baby)] = replace(summary, counts_from=counted)
+        found[label(baby)] = summary._replace(counts_from=counted)
     return found
 
 

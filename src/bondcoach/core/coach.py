@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from bondcoach.core.mood import check_mood as check_mood
 from bondcoach.core.sessions import Session, normalise_activity
@@ -15,8 +15,7 @@ from bondcoach.errors import InputError
 DEFAULT_MINUTES = 15
 
 
-@dataclass(frozen=True)
-class When:
+class When(NamedTuple):
     start: datetime
     minutes: int
 
@@ -102,8 +101,7 @@ def repeats_existing(session: Session, existing: Iterable[Session]) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class DayProgress:
+class DayProgress(NamedTuple):
     day: date
     minutes: int
     target: int

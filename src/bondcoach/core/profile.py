@@ -10,8 +10,8 @@ bondcoach 1.0 knew has the fixed id ``first``; ``baby_name``, ``birth_date`` and
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -39,11 +39,10 @@ class Baby(NamedTuple):
     awake_hours: float | None = None
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """Field path -> value (dates as ``date``); a missing path is unset."""
 
-    fields: Mapping[str, Any] = field(default_factory=dict)
+    fields: Mapping[str, Any] = MappingProxyType({})  # read only: a default shared by all
 
     @property
     def week_start(self) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bondcoach.core.ages import add_age, months_old
@@ -145,11 +145,11 @@ def build_report(
     in_range = [s for s in sessions if start <= s.day <= end]
     counted = counts_from(earliest_birth(settings), first_log, today)
     weeks = tuple(
-        replace(summarize_week(in_range, first, today, settings), counts_from=counted)
+        summarize_week(in_range, first, today, settings)._replace(counts_from=counted)
         for first in week_starts(start, end)
     )
     if not notes:
-        weeks = tuple(replace(week, notes=()) for week in weeks)
+        weeks = tuple(week._replace(notes=()) for week in weeks)
     return Report(
         start=start,
         end=end,

@@ -17,8 +17,8 @@ weeks stays in the newborn band until about four months after the due date.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from bondcoach.core.ages import months_old
 from bondcoach.core.corrected_age import aims_birth
@@ -38,8 +38,7 @@ SLEEP_BANDS: tuple[tuple[int, tuple[float, float]], ...] = (
 DEFAULT_AWAKE_HOURS = 8.5
 
 
-@dataclass(frozen=True)
-class TargetSettings:
+class TargetSettings(NamedTuple):
     birth_date: date | None = None
     awake_hours_override: float | None = None
     due_date: date | None = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -24,30 +23,27 @@ def week_bounds(day: date, week_start: str = "monday") -> tuple[date, date]:
     return start, start + timedelta(days=DAYS_IN_WEEK - 1)
 
 
-@dataclass(frozen=True)
-class DaySummary:
+class DaySummary(NamedTuple):
     date: date
     minutes: int
     target_minutes: int
     sessions: int
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     date: date
     text: str
     who: str | None
 
 
-@dataclass(frozen=True)
-class WeekSummary:
+class WeekSummary(NamedTuple):
     start: date
     end: date
     today: date
     days: tuple[DaySummary, ...]
     by_activity: dict[str, int]
     by_caregiver: dict[str, int]
-    notes: tuple[Note, ...] = field(default=())
+    notes: tuple[Note, ...] = ()
     # The first day a person's view counts: days before the baby's birth or the first
     # ever log are no shortfall, so the human view leaves them out (the JSON keeps them).
     counts_from: date | None = None
@@ -156,8 +152,7 @@ def streak_label(count: int) -> str:
     return f"{STREAK_CAP}+" if count > STREAK_CAP else str(count)
 
 
-@dataclass(frozen=True)
-class LowMood:
+class LowMood(NamedTuple):
     who: str
     low_days: int  # days whose lowest mood was low
     mood_days: int  # days with any mood
@@ -189,8 +184,7 @@ def low_moods(sessions: Iterable[Session]) -> list[LowMood]:
     return sorted(flagged, key=lambda found: found.who)
 
 
-@dataclass(frozen=True)
-class WeekReview:
+class WeekReview(NamedTuple):
     """The week, plus what puts it in context: the week before, the streak, moods."""
 
     summary: WeekSummary
@@ -231,7 +225,7 @@ def review_week(
     previous_start = start - timedelta(days=DAYS_IN_WEEK)
     week_sessions = [s for s in sessions if start <= s.day <= end]
     summary = summarize_week(week_sessions, start, today, settings)
-    summary = replace(summary, counts_from=counts_from(earliest_birth(settings), first_log, today))
+    summary = summary._replace(counts_from=counts_from(earliest_birth(settings), first_log, today))
     streak = None
     if start <= today <= end:
         streak = streak_days({session.day for session in sessions}, today)

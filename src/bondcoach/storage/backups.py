@@ -17,9 +17,9 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 from bondcoach.errors import InputError
 from bondcoach.storage.fsio import (
@@ -35,8 +35,7 @@ KEEP_PER_FILE = 3
 _BACKUP_NAME = re.compile(r"^(\d{4}-\d{2})\.(\d{8}T\d{12}Z)(?:\.(\d{1,12}))?\.json$")
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(NamedTuple):
     path: Path
     device: str
     month: str

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import json
 import secrets
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from bondcoach.errors import DataError
 from bondcoach.storage import paths
 from bondcoach.storage.fsio import atomic_write, create_once, read_bytes
 
 
-@dataclass(frozen=True)
-class Device:
+class Device(NamedTuple):
     id: str
     # Read only: 1.0 and early 2.0 kept the caregiver here; it now lives in this
     # computer's profile record (storage/profile.py), written with the profile at once.

@@ -5,8 +5,8 @@ Kept in the state folder (per computer, never synced), one journal per data fold
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import msgspec
 
@@ -16,8 +16,7 @@ from bondcoach.storage import paths
 from bondcoach.storage.fsio import atomic_write, read_bytes, remove_file
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     kind: str
     before: tuple[Session, ...]
     after: tuple[Session, ...]
@@ -62,7 +61,7 @@ def last_change() -> Change | None:
 
 
 def mark_undone(change: Change) -> None:
-    _save(replace(change, undone=True))
+    _save(change._replace(undone=True))
 
 
 def disarm() -> None:

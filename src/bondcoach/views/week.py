@@ -11,6 +11,8 @@ from bondcoach.formatting import day_label, duration, percent, plural
 from bondcoach.views import plain, progress_bar, sep, span
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from rich.console import Console, RenderableType
 
     from bondcoach.core.week import DaySummary, WeekReview, WeekSummary
@@ -135,7 +137,7 @@ def show_week(
     out: Console,
     review: WeekReview,
     baby_name: str | None,
-    by_baby: dict[str, WeekSummary] | None = None,
+    by_baby: Mapping[str, WeekSummary] | None = None,
 ) -> None:
     from rich.markup import escape
 
@@ -202,7 +204,7 @@ def days_json(summary: WeekSummary) -> list[dict[str, Any]]:
 
 
 def week_as_json(
-    review: WeekReview, by_baby: dict[str, WeekSummary] | None = None
+    review: WeekReview, by_baby: Mapping[str, WeekSummary] | None = None
 ) -> dict[str, Any]:
     """1.0's fields (each session counted once; a day's aim the largest of the babies'),
     then ``by_baby``: each baby's own week, by name."""
