@@ -107,6 +107,12 @@ def test_file_locks_only_in_the_store_lock() -> None:
     assert "filelock" not in imports_of("bondcoach.storage.lock")
 
 
+def test_msgspec_only_through_its_lean_import() -> None:
+    # core/lean_msgspec.py keeps typing_extensions out of msgspec's start-up; a module
+    # importing msgspec itself first would quietly bring the cost back.
+    assert offenders(("bondcoach.core.lean_msgspec",), ("msgspec",), outside=True) == []
+
+
 def test_the_core_is_pure() -> None:
     upper = ("bondcoach.storage", "bondcoach.actions", "bondcoach.cli", "bondcoach.views")
     assert offenders(("bondcoach.core",), upper, outside=False) == []

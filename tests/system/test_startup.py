@@ -113,6 +113,7 @@ def test_everyday_commands_import_no_pydantic_model_machinery() -> None:
         assert not loaded & HEAVY, args
         assert "filelock" not in loaded, args  # the store's own lock (storage/lock.py)
         assert "msgspec" in loaded or args in {("tip",), ()}, args
+        assert "typing_extensions" not in loaded, args  # core/lean_msgspec.py
 
 
 def test_heavy_paths_stay_lazy() -> None:

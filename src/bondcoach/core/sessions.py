@@ -14,19 +14,17 @@ import functools
 from datetime import date, datetime, timedelta
 from typing import Annotated, Any
 
-import msgspec
-from msgspec import Meta
-
+from bondcoach.core.lean_msgspec import msgspec
 from bondcoach.core.mood import HIGHEST, LOWEST
 from bondcoach.core.text import without_controls
 from bondcoach.core.timeparse import MAX_MINUTES
 
 WHITESPACE = "\t\n\r\x0b\x0c"
 
-Id = Annotated[str, Meta(min_length=4, max_length=64, pattern="^[0-9a-z]+$")]
-Aware = Annotated[datetime, Meta(tz=True)]
-Minutes = Annotated[int, Meta(ge=1, le=MAX_MINUTES)]
-Mood = Annotated[int, Meta(ge=LOWEST, le=HIGHEST)]
+Id = Annotated[str, msgspec.Meta(min_length=4, max_length=64, pattern="^[0-9a-z]+$")]
+Aware = Annotated[datetime, msgspec.Meta(tz=True)]
+Minutes = Annotated[int, msgspec.Meta(ge=1, le=MAX_MINUTES)]
+Mood = Annotated[int, msgspec.Meta(ge=LOWEST, le=HIGHEST)]
 
 
 def normalise_activity(name: str) -> str:

@@ -15,8 +15,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import msgspec
-
+from bondcoach.core.lean_msgspec import msgspec
 from bondcoach.errors import DataError
 from bondcoach.storage.records import MonthFile
 

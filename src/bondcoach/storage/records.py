@@ -15,8 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import msgspec
-
+from bondcoach.core.lean_msgspec import msgspec
 from bondcoach.core.sessions import Record, Session, StoredRecord, split_error
 from bondcoach.errors import DataError
 from bondcoach.storage.schema import REQUIRES, check_schema

@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-import msgspec
-
+from bondcoach.core.lean_msgspec import msgspec
 from bondcoach.core.sessions import Session
 from bondcoach.errors import DataError
 from bondcoach.storage import paths
