@@ -114,6 +114,8 @@ def test_everyday_commands_import_no_pydantic_model_machinery() -> None:
         assert "filelock" not in loaded, args  # the store's own lock (storage/lock.py)
         assert "msgspec" in loaded or args in {("tip",), ()}, args
         assert "typing_extensions" not in loaded, args  # core/lean_msgspec.py
+        if args != ("export",):  # export's content ids are SHA-256; the rest need no hash
+            assert not loaded & {"secrets", "hmac", "hashlib"}, args  # OpenSSL: about 4 ms
 
 
 def test_heavy_paths_stay_lazy() -> None:
