@@ -75,12 +75,16 @@ def localize(wall: datetime) -> datetime:
     not at all (clocks go forward). The rule: a repeated time means its first
     occurrence; a time that never happened is refused.
     """
-    wall = wall.replace(fold=0)
-    for fold in (0, 1):
-        # A local time read back: its wall clock is ``wall`` only if ``wall`` happened.
-        candidate = wall.replace(fold=fold).astimezone()
-        if candidate.replace(tzinfo=None) == wall:
-            return candidate
+    if wall.fold:
+        wall = wall.replace(fold=0)
+    # A local time read back: its wall clock is ``wall`` only if ``wall`` happened. (The
+    # first try needs no copy of ``wall``: an import localizes every row.)
+    local = wall.astimezone()
+    if local.replace(tzinfo=None) == wall:
+        return local
+    local = wall.replace(fold=1).astimezone()
+    if local.replace(tzinfo=None) == wall:
+        return local
     raise InputError(
         f"{wall:%Y-%m-%d %H:%M} did not happen here: the clocks jumped forward that night"
     )

@@ -9,6 +9,7 @@ the reading and writing.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Callable, Iterable
@@ -28,6 +29,7 @@ _RECOVER_HINT = (
 )
 
 
+@functools.lru_cache(maxsize=1024)  # a ten-year import or undo asks for each day's often
 def month_key(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
