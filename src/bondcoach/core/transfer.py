@@ -101,7 +101,11 @@ def _parse_start(text: str) -> tuple[datetime, str]:
         cleaned = cleaned[:-1] + "+00:00"
     moment = datetime.fromisoformat(cleaned)
     check_in_range(moment.date(), "start")  # the rule --at follows, for the same reasons
-    written = moment.replace(second=0, microsecond=0).isoformat()
+    if moment.second or moment.microsecond:  # most files give whole minutes: no copy
+        moment_in_minutes = moment.replace(second=0, microsecond=0)
+    else:
+        moment_in_minutes = moment
+    written = moment_in_minutes.isoformat()
     if moment.tzinfo is None:
         return localize(moment), written
     return moment, written
@@ -202,7 +206,9 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
             raise _LineError(reader.line_num, _UNQUOTED_BREAK) from None
         if not cells:
             continue  # a blank line, as csv.DictReader skips it
-        row: dict[str, Any] = dict(zip(names, map(restore_cell, cells), strict=False))
+        # Only a cell starting with ' can be one export neutralised (most are not).
+        restored = [restore_cell(cell) if cell[:1] == "'" else cell for cell in cells]
+        row: dict[str, Any] = dict(zip(names, restored, strict=False))
         if len(cells) > len(names):  # DictReader's rule: extra cells under the key None
             row[""] = cells[len(names) :]
         elif len(cells) < len(names):

@@ -20,7 +20,7 @@ from bondcoach.storage.fsio import (
     remove_file,
 )
 from bondcoach.storage.leftovers import remove_leftovers
-from bondcoach.storage.records import by_month, month_payload, parse_month_file
+from bondcoach.storage.records import by_month, month_key, month_payload, parse_month_file
 from bondcoach.storage.session_reader import PENDING_NAME, SessionReader
 
 
@@ -43,7 +43,7 @@ class MonthWrites(SessionReader):
         from bondcoach.storage import upgrade
 
         records = list(records)
-        self._refuse_links(by_month(records))  # before anything is read or written
+        self._refuse_links({month_key(r.session.day) for r in records})  # before any read
         self._clean_leftovers()
         self._finish_pending(now)
         self._pending = None
@@ -85,11 +85,11 @@ class MonthWrites(SessionReader):
             # hold, and the next save removes it (doctor names it meanwhile).
             remove_file(pending)
 
-    def _refuse_links(self, grouped: dict[str, list[Record]]) -> None:
+    def _refuse_links(self, months: Iterable[str]) -> None:
         from bondcoach.storage.backups import backups_dir
 
         own = self.pending_file(self.device)
-        for path in [own, *(self.own_file(month) for month in grouped)]:
+        for path in [own, *(self.own_file(month) for month in months)]:
             refuse_links_below(self.root, path)
         refuse_links_below(self.root, backups_dir(self.root) / self.device / PENDING_NAME)
 
