@@ -120,9 +120,7 @@ def _text(row: dict[str, Any], key: str) -> str | None:
     return value.strip() or None
 
 
-def _mood(value: Any) -> int | None:
-    if value is None or value == "":
-        return None
+def _mood(value: Any) -> int | None:  # given: not None, not ""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, str) and value.strip() in ("1", "2", "3", "4", "5"):
@@ -130,9 +128,7 @@ def _mood(value: Any) -> int | None:
     raise ValueError(f"mood must be a whole number from 1 to 5 (got {value!r})")
 
 
-def _activities(value: Any) -> tuple[str, ...]:
-    if value is None or value == "":
-        return ()
+def _activities(value: Any) -> tuple[str, ...]:  # given: not None, not ""
     if isinstance(value, str):
         return _split_text(value)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
@@ -148,9 +144,8 @@ def _split_text(value: str) -> tuple[str, ...]:
 
 def _babies(value: Any, ids: Ids) -> tuple[str, ...]:
     """Names (';' between them, or a JSON list) to what the session stores: a name the
-    profile knows becomes its baby's id; any other is kept as it is (never a failure)."""
-    if value is None or value == "":
-        return ()
+    profile knows becomes its baby's id; any other is kept as it is (never a failure).
+    Given: not None, not ""."""
     if isinstance(value, str):
         value = value.split(";")
     if not (isinstance(value, list) and all(isinstance(item, str) for item in value)):
@@ -170,21 +165,26 @@ def row_to_session(row: dict[str, Any], now: datetime, ids: Ids = str) -> Sessio
         raise ValueError(f"start {start_text!r} is not a date and time") from None
     if isinstance(minutes_value, bool) or not isinstance(minutes_value, (int, str)):
         raise ValueError("minutes must be a whole number")
-    minutes = parse_minutes(str(minutes_value))
+    minutes = parse_minutes(minutes_value if type(minutes_value) is str else str(minutes_value))
     check_not_future(start, minutes, now)
     who = _text(row, "who")
+    # Empty optional cells skip their parsers: an import calls this for every row.
+    activities, mood, babies = row.get("activities"), row.get("mood"), row.get("babies")
     return Session.model_validate(
         {
             "id": _text(row, "id") or content_id(written, minutes, who),
             "start": start,
             "minutes": minutes,
-            "activities": _activities(row.get("activities")),
-            "mood": _mood(row.get("mood")),
+            "activities": () if activities in _EMPTY else _activities(activities),
+            "mood": None if mood in _EMPTY else _mood(mood),
             "note": _text(row, "note"),
             "who": who,
-            "babies": _babies(row.get("babies"), ids),
+            "babies": () if babies in _EMPTY else _babies(babies, ids),
         }
     )
+
+
+_EMPTY = (None, "")
 
 
 def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:

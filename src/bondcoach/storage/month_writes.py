@@ -64,7 +64,7 @@ class MonthWrites(SessionReader):
         pending = self.pending_file(self.device)
         written: list[tuple[Path, bytes | None]] = []
         try:
-            atomic_write(pending, month_payload(self.device, "pending", records))
+            atomic_write(pending, month_payload(self.device, "pending", records, indent=False))
             for month, additions in sorted(grouped.items()):
                 path = self.own_file(month)
                 before = read_bytes(path)

@@ -149,7 +149,7 @@ def _written(record: Record) -> _Written:
     )
 
 
-def month_payload(device: str, month: str, records: list[Record]) -> bytes:
+def month_payload(device: str, month: str, records: list[Record], indent: bool = True) -> bytes:
     payload = {
         "schema": SCHEMA_VERSION,
         "requires": REQUIRES,
@@ -158,8 +158,10 @@ def month_payload(device: str, month: str, records: list[Record]) -> bytes:
         "records": [_written(record) for record in records],
     }
     # msgspec's C encoder (json.dumps with an indent falls back to pure Python); the
-    # indent keeps a file readable by a person who opens it.
-    return msgspec.json.format(msgspec.json.encode(payload), indent=1) + b"\n"
+    # indent keeps a file readable by a person who opens it. pending.json is read by
+    # bondcoach alone, and briefly: it goes without (a third fewer bytes to write).
+    encoded = msgspec.json.encode(payload)
+    return (msgspec.json.format(encoded, indent=1) if indent else encoded) + b"\n"
 
 
 def _damaged(path: Path, problem: str) -> DataError:

@@ -89,7 +89,7 @@ def upgrade_own_files(store: SessionReader, now: datetime) -> bool:
         keep_backup(store.root, store.device, path.stem, raw, before)
     pending = store.pending_file(store.device)
     everything = [record for _, records in parsed for record in records]
-    atomic_write(pending, month_payload(store.device, "pending", everything))
+    atomic_write(pending, month_payload(store.device, "pending", everything, indent=False))
     for path, records in parsed:
         atomic_write(path, month_payload(store.device, path.stem, records))
     pending.unlink()
