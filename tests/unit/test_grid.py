@@ -50,7 +50,11 @@ def plain(renderable: RenderableType, width: int = 100) -> list[str]:
 
 
 def table_grid(rows: list[list[Cell]], gap: int) -> Table:
+    """Table.grid, its columns folding a word too long for them as the grid does (its own
+    default cut the word short with '…')."""
     table = Table.grid(padding=(0, gap))
+    for _ in rows[0]:
+        table.add_column(overflow="fold")
     for row in rows:
         table.add_row(*row)
     return table
@@ -126,6 +130,22 @@ def test_too_narrow_for_columns_each_row_wraps_like_a_sentence() -> None:
     assert all(cell_len(line) <= 12 for line in lines)
 
 
+def test_a_link_longer_than_any_word_is_folded_under_its_column() -> None:
+    """Kept whole, it would squeeze the other columns down to a word each."""
+    link = "https://example.org/" + "a" * 40
+    rows: list[list[Cell]] = [["id", "when", "note"], ["abc1234", "Tue 24 Nov, 10:00", link]]
+    lines = plain(Grid(rows, gap=2, edge=True), 40)
+    assert lines[:2] == [" id       when         note", " abc1234  Tue 24 Nov,  https://example."]
+    assert "".join(line[23:] for line in lines[1:]) == link
+    assert all(len(line) <= 40 for line in lines)
+
+
+def test_too_narrow_a_cell_of_several_lines_reads_on_as_one() -> None:
+    rows: list[list[Cell]] = [["abc1234", "Tue 24 Nov, 10:00", "one\ntwo\tthree"]]
+    lines = plain(Grid(rows, gap=2, edge=True), width=20)
+    assert lines == [" abc1234  Tue 24", "Nov, 10:00  one two", "three"]
+
+
 # Random short cells: Table.grid's output, character for character and style for style.
 WORD = st.text(alphabet="ab小🍼:[/]\u00a0", min_size=1, max_size=4)
 PLAIN = st.lists(WORD, max_size=4).map(" ".join)
@@ -178,5 +198,5 @@ def test_a_borderless_table_with_a_header_is_drawn_the_same(width: int) -> None:
     for column in rows[0]:
         table.add_column(column, overflow="fold")
     table.add_row(*rows[1])
-    grid = Grid(rows, gap=2, edge=True, header="bold", overflow="fold")
+    grid = Grid(rows, gap=2, edge=True, header="bold")
     assert drawn(grid, width) == drawn(table, width)

@@ -8,7 +8,7 @@ Columns are laid out as Rich lays out a table without borders, so the output is 
 same character for character and style for style, but for trailing spaces, which this
 leaves out. When the columns do not fit, the widest give way first, as Table's do, but
 never below their longest word (Table would split '2 h 8 min' inside a column); when
-even that cannot fit, each row is one line and the terminal wraps it.
+even that cannot fit, each row is one line, wrapped as a sentence is.
 """
 
 from __future__ import annotations
@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, OverflowMethod, RenderResult
+    from rich.console import Console, ConsoleOptions, RenderResult
 
 # A cell: a markup string (anything from a person already escaped) or a Text.
 Cell = str | Text
+# Longer than any word bondcoach writes: '23 h 59 min' is 11 cells, 'skin-to-skin,' 13.
+LONG_WORD = 16
 
 
 class Grid:
@@ -30,9 +32,7 @@ class Grid:
 
     ``gap``: spaces between columns, as Table.grid's ``padding=(0, gap)``. ``edge``: half
     the gap before the first column too, and room for it after the last, as a borderless
-    ``Table(padding=(0, gap // 2))``. ``header``: the first row's style (header_style).
-    ``overflow``: what a column does with a word too long for it (Table's column option;
-    with whole words kept, only odd spacing meets it)."""
+    ``Table(padding=(0, gap // 2))``. ``header``: the first row's style (header_style)."""
 
     def __init__(
         self,
@@ -40,14 +40,13 @@ class Grid:
         gap: int = 2,
         edge: bool = False,
         header: str | None = None,
-        overflow: OverflowMethod = "ellipsis",
     ) -> None:
         self.rows = [[as_text(cell) for cell in row] for row in rows]
-        self.gap, self.header, self.overflow = gap, header, overflow
+        self.gap, self.header = gap, header
         self.margin = gap // 2 if edge else 0
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield lay_out(self, console, options.max_width)
+        yield lay_out(self, console, max(1, options.max_width))  # Rich folds at no less
 
 
 def as_text(cell: Cell) -> Text:
@@ -59,15 +58,20 @@ def lay_out(grid: Grid, console: Console, room: int) -> Text:
     """The grid as one Text, its lines no wider than ``room`` where the cells allow."""
     if not grid.rows:
         return Text()
-    inner, fits = column_widths(grid, room)
+    inner = column_widths(grid, room)
+    fits = inner is not None
+    rows = grid.rows
+    if inner is None:  # too narrow for columns: each row one line, wrapped as a sentence
+        rows = [[one_line(cell) for cell in row] for row in grid.rows]
+        inner = [max(map(widest_line, cells)) for cells in zip(*rows, strict=True)]
     lines: list[Text] = []
-    for index, row in enumerate(grid.rows):
+    for index, row in enumerate(rows):
         drawn = row_lines(grid, row, inner, console)
         if index == 0 and grid.header:
             for line in drawn:
                 line.stylize_before(grid.header)
         lines.extend(drawn)
-    if not fits:  # too narrow for columns: each row's line wraps as a sentence would
+    if not fits:
         lines = [part for line in lines for part in line.wrap(console, room)]
     for line in lines:  # the padding after the last cell (not a no-break space in it)
         if spaces := len(line.plain) - len(line.plain.rstrip(" ")):
@@ -75,9 +79,8 @@ def lay_out(grid: Grid, console: Console, room: int) -> Text:
     return Text("\n").join(lines)
 
 
-def column_widths(grid: Grid, room: int) -> tuple[list[int], bool]:
-    """The width inside each column, and whether the columns fit ``room`` (if not, each
-    is as wide as its widest cell)."""
+def column_widths(grid: Grid, room: int) -> list[int] | None:
+    """The width inside each column for ``room``, or None when they cannot fit it."""
     # What each column adds to its cells' width, as Table counts it: the gap after it (or
     # the half gaps each side), the last column its margin.
     pads = [grid.gap] * (len(grid.rows[0]) - 1) + [2 * grid.margin]
@@ -88,10 +91,20 @@ def column_widths(grid: Grid, room: int) -> tuple[list[int], bool]:
     # (as no cell at all once it has had to narrow the columns).
     measured = [min(width, room) or 1 for width in natural]
     widths = fitted(measured, floors, room)
-    if widths is not None and sum(measured) > room:
+    if widths is None:
+        return None
+    if sum(measured) > room:
         widths = [min(width, full) for width, full in zip(widths, natural, strict=True)]
-    inner = [max(0, width - pad) for width, pad in zip(widths or natural, pads, strict=True)]
-    return inner, widths is not None
+    return [max(0, width - pad) for width, pad in zip(widths, pads, strict=True)]
+
+
+def one_line(cell: Text) -> Text:
+    """A cell's line breaks as spaces, its tabs as the spaces they stand for: a row too
+    wide for columns reads as one sentence."""
+    flat = cell.copy()
+    flat.plain = cell.plain.replace("\n", " ")  # as long as before: the styles stay put
+    flat.expand_tabs()
+    return flat
 
 
 def widest_line(cell: Text) -> int:
@@ -103,25 +116,31 @@ def widest_line(cell: Text) -> int:
 
 def longest_word(cell: Text) -> int:
     """The narrowest a cell can be without a word split, by Rich's own rule for words
-    (views.keep_no_break_spaces makes '2 h 8 min' one). A bar is never wrapped, only
-    cropped (as Table.grid crops it), so it can be narrowed to one cell."""
+    (views.keep_no_break_spaces makes '2 h 8 min' one). A word longer than LONG_WORD (a
+    link in a note) is split as Table splits it: kept whole, it would squeeze every other
+    column. A bar is never wrapped, only cropped (as Table.grid crops it), so it can be
+    narrowed to one cell."""
     from rich._wrap import words
     from rich.cells import cell_len
 
     if cell.no_wrap:
         return min(1, widest_line(cell))
-    return max(
-        (cell_len(word.rstrip()) for line in cell.plain.splitlines() for *_, word in words(line)),
-        default=0,
+    lines = cell.plain.splitlines()
+    longest = max(
+        (cell_len(word.rstrip()) for line in lines for *_, word in words(line)), default=0
     )
+    return min(longest, LONG_WORD)
 
 
-def fitted(natural: list[int], floors: list[int], room: int) -> list[int] | None:
+def fitted(measured: list[int], floors: list[int], room: int) -> list[int] | None:
     """Narrow the columns to fit ``room`` as rich.table narrows a grid's: the widest give
     way first, together, down to the next widest (Table._collapse_widths, shared out as
     rich._ratio.ratio_reduce does); unlike Table's, never below their floors. None when
-    the columns cannot fit."""
-    widths = list(natural)
+    the columns cannot fit (a column measured narrower than its floor cannot: one word
+    is wider than the screen)."""
+    if any(width < floor for width, floor in zip(measured, floors, strict=True)):
+        return None
+    widths = list(measured)
     while (excess := sum(widths) - room) > 0:
         narrowable = [i for i, width in enumerate(widths) if width > floors[i]]
         if not narrowable:
@@ -138,9 +157,11 @@ def fitted(natural: list[int], floors: list[int], room: int) -> list[int] | None
 
 
 def row_lines(grid: Grid, row: list[Text], inner: list[int], console: Console) -> list[Text]:
-    """One row as lines: each cell wrapped in its column, padded to it, as Table does."""
+    """One row as lines: each cell wrapped in its column, padded to it, as Table does. A
+    word longer than its column is folded onto the next line, where Table.grid cut it
+    short with '…': it may be a baby's name."""
     cells = [
-        cell.wrap(console, width, justify="left", overflow=cell.overflow or grid.overflow)
+        cell.wrap(console, width, justify="left", overflow=cell.overflow or "fold")
         for cell, width in zip(row, inner, strict=True)
     ]
     height = max(len(lines) for lines in cells)

@@ -67,7 +67,7 @@ def show_history(
         rows.append(cells)
     # As a borderless Table drew it: a bold header, two spaces between columns, and
     # a long note wrapped under its own column.
-    out.print(Grid(rows, gap=2, edge=True, header="bold", overflow="fold"))
+    out.print(Grid(rows, gap=2, edge=True, header="bold"))
     out.print("[dim]Fix one with bondcoach edit ID, or remove it with bondcoach delete ID.[/]")
 
 
