@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date, timedelta
 
 PROBE = """
 import json, sys
@@ -133,6 +134,21 @@ def test_heavy_paths_stay_lazy() -> None:
             "jinja2",
         ):
             assert lazy not in loaded, (args, lazy)
+
+
+def test_everyday_screens_line_up_columns_without_rich_table() -> None:
+    """week, the glance, log and history line up their columns with views.grid: importing
+    rich.table (it pulls in fractions and defines dataclasses) and drawing a Table cost
+    several milliseconds a run (issue 14). With a session the week before, so the week
+    draws its comparison chart too, and one today, so every row has a bar."""
+    week_ago = f"{date.today() - timedelta(days=7)} 09:00"
+    modules_after("log", "20", "--at", week_ago, "-n", "a note")
+    modules_after("log", "5", "--ago", "1h")
+    for args in (("week",), (), ("log", "3", "--ago", "2m"), ("history",)):
+        for plain in ((), ("--plain",)):
+            loaded = modules_after(*args, *plain)
+            assert "rich.table" not in loaded, (args, plain)
+            assert "rich.console" in loaded, (args, plain)  # the screen was drawn
 
 
 def run_json(*args: str) -> str:

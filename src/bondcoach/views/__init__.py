@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.text import Text
 
 # Calm colours only: progress is never shown in red.
 BAR_BACK, BAR_PART, BAR_DONE = "grey30", "cyan", "green"
@@ -111,7 +112,7 @@ def warn(message: str) -> None:
     console(stderr=True).print(f"Note: {for_terminal(message)}", markup=False, soft_wrap=True)
 
 
-def progress_bar(minutes: int, target: int, width: int = 24) -> RenderableType:
+def progress_bar(minutes: int, target: int, width: int = 24) -> Text:
     """A bar that reads without colour too: heavy line for time spent, light for the rest."""
     from rich.text import Text
 
@@ -129,25 +130,27 @@ def today_row(minutes: int, target: int, baby_name: str | None) -> RenderableTyp
     """'Today with Mia, so far: ━━━─── 20 min of about 2 h 8 min' (never a shortfall);
     plain: 'Today with Mia, so far: 20 minutes of about 2 hours 8 minutes.'"""
     from rich.markup import escape
-    from rich.table import Table
 
     from bondcoach.formatting import duration
     from bondcoach.messages import who_phrase
+    from bondcoach.views.grid import Grid
 
     if _output.plain:
         so_far = f"{span(minutes)} of about {span(target)}"
         return f"Today {escape(who_phrase(baby_name))}, so far: {so_far}."
-    row = Table.grid(padding=(0, 1))
     label = f"Today {escape(who_phrase(baby_name))}, so far:"
     # The bar gives way to long names ('Today with Mia and Leo, so far:'), so the row
     # still fits 80 columns on one line.
     bar = max(8, 24 - max(0, len(label) - 24))
     if target <= 0:  # no aim (still expecting): the time alone, no bar to measure it by
-        row.add_row(label, duration(minutes))
-        return row
-    row.add_row(
-        label,
-        progress_bar(minutes, target, width=bar),
-        f"{duration(minutes)} of about {duration(target)}",
+        return Grid([[label, duration(minutes)]], gap=1)
+    return Grid(
+        [
+            [
+                label,
+                progress_bar(minutes, target, width=bar),
+                f"{duration(minutes)} of about {duration(target)}",
+            ]
+        ],
+        gap=1,
     )
-    return row

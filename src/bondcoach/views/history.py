@@ -29,9 +29,9 @@ def show_history(
 ) -> None:
     """``babies``: whose time each session was, by id, shown when the family has several."""
     from rich.markup import escape
-    from rich.table import Table
 
     from bondcoach.core.babies import joined
+    from bondcoach.views.grid import Grid
 
     def whose(session: Session) -> str:
         return joined(list(babies[session.id])) if babies is not None else ""
@@ -49,12 +49,10 @@ def show_history(
             )
         out.print("[dim]Fix one with bondcoach edit ID, or remove it with bondcoach delete ID.[/]")
         return
-    table = Table(box=None, header_style="bold", padding=(0, 1))
     columns = ["id", "when", "time", "what", "who", "note"]
     if babies is not None:
         columns.insert(3, "with")
-    for column in columns:
-        table.add_column(column, overflow="fold")
+    rows = [columns]
     for session in sessions:
         cells = [
             f"[cyan]{short_id(session)}[/]",
@@ -66,8 +64,10 @@ def show_history(
         ]
         if babies is not None:
             cells.insert(3, escape(whose(session)))
-        table.add_row(*cells)
-    out.print(table)
+        rows.append(cells)
+    # As a borderless Table drew it: a bold header, two spaces between columns, and
+    # a long note wrapped under its own column.
+    out.print(Grid(rows, gap=2, edge=True, header="bold"))
     out.print("[dim]Fix one with bondcoach edit ID, or remove it with bondcoach delete ID.[/]")
 
 

@@ -19,23 +19,25 @@ if TYPE_CHECKING:
 
 
 def week_table(summary: WeekSummary, bar: int = 20) -> RenderableType:
-    from rich.table import Table
+    from bondcoach.views.grid import Cell, Grid
 
     if plain():
         return "\n".join(plain_day(summary, day) for day in summary.days)
-    table = Table.grid(padding=(0, 2))
+    rows: list[list[Cell]] = []
     for day in summary.days:
         label = day_label(day.date)
         if day.date > summary.today or not summary.counts(day.date):
             # still to come, or before the birth or the first log: nothing to count
-            table.add_row(f"[dim]{label}[/]", "[dim]·[/]", "")
+            rows.append([f"[dim]{label}[/]", "[dim]·[/]", ""])
             continue
-        table.add_row(
-            f"[bold]{label}[/]" if day.date == summary.today else label,
-            progress_bar(day.minutes, day.target_minutes, width=bar),
-            f"{duration(day.minutes)} / {duration(day.target_minutes)}",
+        rows.append(
+            [
+                f"[bold]{label}[/]" if day.date == summary.today else label,
+                progress_bar(day.minutes, day.target_minutes, width=bar),
+                f"{duration(day.minutes)} / {duration(day.target_minutes)}",
+            ]
         )
-    return table
+    return Grid(rows, gap=2)
 
 
 def plain_day(summary: WeekSummary, day: DaySummary) -> str:
@@ -50,7 +52,7 @@ def plain_day(summary: WeekSummary, day: DaySummary) -> str:
 
 def comparison(review: WeekReview) -> RenderableType | None:
     """The week before beside this one: a small chart, in words that never scold."""
-    from rich.table import Table
+    from bondcoach.views.grid import Grid
 
     this, before = review.summary.total_minutes, review.previous_total
     if (this == 0 and before == 0) or not counts_week_before(review):
@@ -58,10 +60,13 @@ def comparison(review: WeekReview) -> RenderableType | None:
     if plain():
         return f"The week before: {span(before)}. This week: {span(this)}."
     scale = max(this, before)
-    chart = Table.grid(padding=(0, 2))
-    chart.add_row("Week before", progress_bar(before, scale, width=20), duration(before))
-    chart.add_row("This week", progress_bar(this, scale, width=20), duration(this))
-    return chart
+    return Grid(
+        [
+            ["Week before", progress_bar(before, scale, width=20), duration(before)],
+            ["This week", progress_bar(this, scale, width=20), duration(this)],
+        ],
+        gap=2,
+    )
 
 
 def counts_week_before(review: WeekReview) -> bool:
