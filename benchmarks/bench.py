@@ -37,6 +37,7 @@ from histories import SESSIONS_PER_DAY, write_csv
 
 BIN = Path(sys.executable).parent
 BONDCOACH = str(BIN / "bondcoach")
+DEFAULT_GC = "import sys; from bondcoach.cli import main; sys.argv[0] = 'bondcoach'; main()"
 PYTHON = str(BIN / "python")
 HERE = Path(__file__).resolve().parent
 
@@ -96,6 +97,10 @@ class Bench:
             "history": ([BONDCOACH, "history"], env),
             "bondcoach": ([BONDCOACH], env),
             "log": ([BONDCOACH, "log", "1", "--ago", "2m"], env),
+            # The CLI without the console script's collector settings (__main__.py), to
+            # show what they are worth apart from everything else.
+            "week-default-gc": ([PYTHON, "-c", DEFAULT_GC, "week"], env),
+            "tip-default-gc": ([PYTHON, "-c", DEFAULT_GC, "tip"], env),
         }
         samples = rounds(group, self.args.runs)
         goals = {"tip": 1.15, "week": 1.4, "history": 1.4, "bondcoach": 1.4, "log": 1.6}
@@ -107,6 +112,12 @@ class Bench:
                 f"{label} ({years} years) vs a do-nothing Typer app", samples[name], samples["app"]
             )
         show("the do-nothing Typer app vs the floor", samples["app"], samples["floor"])
+        for name in ("week", "tip"):
+            default = samples[f"{name}-default-gc"]
+            show(f"`{name}`, the collector at Python's defaults, vs the floor", default,
+                 samples["floor"])  # fmt: skip
+            show(f"`{name}` vs `{name}` with the collector at Python's defaults",
+                 samples[name], default)  # fmt: skip
 
     def by_id(self) -> None:
         """edit and delete one session by id: the same session in every store."""

@@ -1,7 +1,8 @@
 """The command line: thin Typer commands that parse, call one action and hand its result to a view.
 
 Each command lives in its own module, listed in ``lazy.COMMANDS`` and built only when
-used; this module holds the root app, its options and the console script.
+used; this module holds the root app, its options and ``main``, which the console script
+(``bondcoach/__main__.py``) runs.
 """
 
 from __future__ import annotations
@@ -61,5 +62,5 @@ def root(
 
 
 def main() -> None:
-    """The console script: run the app as a parent would."""
+    """Run the app as a parent would (the console script in __main__.py calls this)."""
     typer.main.get_command(app).main(prog_name="bondcoach")
