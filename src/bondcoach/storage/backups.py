@@ -60,11 +60,13 @@ def keep_backup(
     refuse_links_below(root, folder / month)
     mine = _backups_of(folder, device, month)  # this file's only: a save writes many
     number = max((b.number for b in mine), default=0) + 1
-    target = folder / f"{month}.{_stamp(now)}.{number}.json"
+    stamp = _stamp(now)
+    target = folder / f"{month}.{stamp}.{number}.json"
     with contextlib.suppress(FlushFailed):
         # In place, only not flushed: the save it protects flushes the same disk next.
         atomic_write(target, raw, is_change=False, flush_folder=flush_folder)
-    for stale in _backups_of(folder, device, month)[KEEP_PER_FILE:]:
+    # Newest first without listing the folder again (the store's lock keeps it ours).
+    for stale in [Backup(target, device, month, stamp, number), *mine][KEEP_PER_FILE:]:
         # Best effort: an extra backup costs a little space, never a save.
         with contextlib.suppress(OSError):
             stale.path.unlink()
