@@ -135,7 +135,19 @@ def test_a_change_across_months_with_any_folder_flush_failing_keeps_each_session
     assert fail_at > 2, "the change flushed fewer folders than expected"
 
 
-def test_a_failed_flush_of_the_months_puts_the_change_back(cli, folders, frozen):
+def test_a_failed_flush_after_the_first_month_puts_the_change_back(cli, folders, frozen):
+    session = log_ok(cli, "10", "--at", "2026-11-02 10:00")
+    before = sessions(cli)
+    # Flushes: pending.json, then the first month's backup and file, then the second's.
+    fault = DirFsync(3, errno.EIO)
+    result = with_fault(fault, lambda: cli("edit", session, "--at", "2026-10-30 10:00"))
+    assert fault.fired
+    assert result.exit_code == 1
+    assert "nothing changed" in result.stderr
+    assert sessions(cli) == before
+
+
+def test_a_failed_flush_of_the_months_folder_puts_the_change_back(cli, folders, frozen):
     session = log_ok(cli, "10", "--at", "2026-11-02 10:00")
     before = sessions(cli)
     [device] = list((folders.data / "sessions").iterdir())
@@ -490,7 +502,7 @@ def test_a_reader_racing_a_multi_month_writer_sees_each_change_whole(folders, tm
 # Backups of a change across months -----------------------------------------------------
 
 
-def test_a_change_across_months_flushes_each_folder_once_for_all_its_months(
+def test_a_change_across_months_flushes_its_backups_folder_once_at_the_end(
     cli, folders, frozen, tmp_path
 ):
     import bondcoach.storage.fsio as fsio
