@@ -37,6 +37,10 @@ from histories import SESSIONS_PER_DAY, write_csv
 
 BIN = Path(sys.executable).parent
 BONDCOACH = str(BIN / "bondcoach")
+TUNED_FLOOR = (
+    "import gc; gc.set_threshold(50_000, *gc.get_threshold()[1:]); "
+    "import typer, rich.console; gc.freeze()"
+)
 DEFAULT_GC = "import sys; from bondcoach.cli import main; sys.argv[0] = 'bondcoach'; main()"
 PYTHON = str(BIN / "python")
 HERE = Path(__file__).resolve().parent
@@ -91,6 +95,8 @@ class Bench:
         env, user = self.envs["years"], self.user
         group = {
             "floor": ([PYTHON, "-c", "import typer, rich.console"], user),
+            # The floor given bondcoach's collector setting (__main__.py): like for like.
+            "floor-tuned-gc": ([PYTHON, "-c", TUNED_FLOOR], user),
             "app": ([PYTHON, str(HERE / "noop_app.py")], user),
             "tip": ([BONDCOACH, "tip"], env),
             "week": ([BONDCOACH, "week"], env),
@@ -112,6 +118,10 @@ class Bench:
                 f"{label} ({years} years) vs a do-nothing Typer app", samples[name], samples["app"]
             )
         show("the do-nothing Typer app vs the floor", samples["app"], samples["floor"])
+        for name, goal in goals.items():
+            label = "bare `bondcoach`" if name == "bondcoach" else f"`{name}`"
+            show(f"{label} vs the floor with the same collector setting", samples[name],
+                 samples["floor-tuned-gc"], goal)  # fmt: skip
         for name in ("week", "tip"):
             default = samples[f"{name}-default-gc"]
             show(f"`{name}`, the collector at Python's defaults, vs the floor", default,

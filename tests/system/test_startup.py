@@ -15,7 +15,7 @@ from datetime import date, timedelta
 PROBE = """
 import json, sys
 sys.argv = ["bondcoach", *json.loads(sys.argv[1])]
-from bondcoach.cli import main
+from bondcoach.__main__ import main  # as the console script runs it
 try:
     main()
 except SystemExit as exit:

@@ -152,7 +152,7 @@ def _undo_failed(error: DataError, change: Change) -> DataError:
     if error.message_says_saved:
         return error
     try:
-        undo_log.unmark(change)
+        undo_log.remember(change.kind, change.before, change.after)
     except DataError:
         error.message += "; and 'bondcoach undo' cannot try again (its note could not be saved)"
     return error

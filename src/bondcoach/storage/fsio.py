@@ -169,7 +169,7 @@ def atomic_write(
         note_saved(path)
     remove_leftovers(path.parent, path.name)  # of this file, by a bondcoach killed earlier
     if flush_folder:
-        flush_folder_of(path)
+        _flush_folder_of(path)
 
 
 def remove_file(path: Path) -> None:
@@ -181,10 +181,10 @@ def remove_file(path: Path) -> None:
         return
     except OSError as error:
         raise DataError(f"could not remove {path}: {error.strerror or error}") from error
-    flush_folder_of(path)
+    _flush_folder_of(path)
 
 
-def flush_folder_of(path: Path) -> None:
+def _flush_folder_of(path: Path) -> None:
     """Flush the folder of a file just replaced or removed (FlushFailed if it cannot)."""
     try:
         _fsync_dir(path.parent)

@@ -14,7 +14,6 @@ from bondcoach.errors import DataError, forget_saved
 from bondcoach.storage.fsio import (
     FlushFailed,
     atomic_write,
-    flush_folder_of,
     flush_folder_quietly,
     read_bytes,
     refuse_links_below,
@@ -70,16 +69,12 @@ class MonthWrites(SessionReader):
                 path = self.own_file(month)
                 before = read_bytes(path)
                 try:
-                    # On failure: old bytes kept. The folders: flushed once, below.
+                    # On failure: old bytes kept. Backups' folder: flushed once, below.
                     self._write_month(month, additions, now, one_of_many=True)
                 except FlushFailed:
                     written.append((path, before))  # replaced, only not flushed
                     raise
                 written.append((path, before))
-            # One flush makes every month's rename above durable: until it is done,
-            # pending.json (flushed, in the same folder) holds the whole change, and a
-            # crash before it leaves months the next save completes from pending.json.
-            flush_folder_of(pending)
         except DataError as error:
             self._put_back(written, pending, error)
         # Backups are a spare copy (their flush failing never fails a save), so their
@@ -129,8 +124,7 @@ class MonthWrites(SessionReader):
             return
         if raw is not None:
             keep_backup(self.root, self.device, month, raw, now, flush_folder=not one_of_many)
-        payload = month_payload(self.device, month, [*existing, *fresh])
-        atomic_write(path, payload, flush_folder=not one_of_many)  # one of many: see above
+        atomic_write(path, month_payload(self.device, month, [*existing, *fresh]))
 
     def _put_back(
         self, written: list[tuple[Path, bytes | None]], pending: Path, cause: DataError
