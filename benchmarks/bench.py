@@ -111,16 +111,16 @@ class Bench:
         samples = rounds(group, self.args.runs)
         goals = {"tip": 1.15, "week": 1.4, "history": 1.4, "bondcoach": 1.4, "log": 1.6}
         years = self.args.years
+        labels = {name: f"`{name}`" for name in goals} | {"bondcoach": "bare `bondcoach`"}
         for name, goal in goals.items():
-            label = "bare `bondcoach`" if name == "bondcoach" else f"`{name}`"
+            label = labels[name]
             show(f"{label} ({years} years) vs the floor", samples[name], samples["floor"], goal)
             show(
                 f"{label} ({years} years) vs a do-nothing Typer app", samples[name], samples["app"]
             )
         show("the do-nothing Typer app vs the floor", samples["app"], samples["floor"])
         for name, goal in goals.items():
-            label = "bare `bondcoach`" if name == "bondcoach" else f"`{name}`"
-            show(f"{label} vs the floor with the same collector setting", samples[name],
+            show(f"{labels[name]} vs the floor with the same collector setting", samples[name],
                  samples["floor-tuned-gc"], goal)  # fmt: skip
         for name in ("week", "tip"):
             default = samples[f"{name}-default-gc"]

@@ -120,7 +120,7 @@ def _text(row: dict[str, Any], key: str) -> str | None:
     return value.strip() or None
 
 
-def _mood(value: Any) -> int | None:  # given: not None, not ""
+def _mood(value: Any) -> int:  # given: not None, not ""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, str) and value.strip() in ("1", "2", "3", "4", "5"):
