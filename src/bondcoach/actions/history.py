@@ -134,7 +134,7 @@ def _take_back(
 ) -> tuple[Session, ...]:
     """Take back the parts in ``keep``; returns the sessions taken back or put back."""
     if kind in ("log", "import"):
-        store.delete_many(keep, now)
+        store.withdraw_many(keep, now)
         return tuple(keep)
     if kind == "edit":
         store.replace(keep[0], before[0], now)

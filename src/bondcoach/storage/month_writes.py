@@ -4,7 +4,7 @@ through pending.json, with backups. Used by SessionStore under its lock."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
@@ -30,7 +30,12 @@ class MonthWrites(SessionReader):
     def own_file(self, month: str) -> Path:
         return self.month_file(self.device, month)
 
-    def write_records(self, records: Iterable[Record], now: datetime) -> None:
+    def write_records(
+        self,
+        records: Iterable[Record],
+        now: datetime,
+        withdraw: Mapping[str, datetime] | None = None,
+    ) -> None:
         """Append records to this device's month files. Call while holding ``locked()``.
 
         One month is one atomic file replacement. Several months (an edit that moves
@@ -39,6 +44,11 @@ class MonthWrites(SessionReader):
         fails (a folder flush included), the months already replaced are put back and
         pending.json removed: nothing changed. If even that fails, or the process dies,
         pending.json keeps the whole change and the next save finishes the job.
+
+        ``withdraw`` (id: time): sessions being taken back whose one record is this
+        device's own full record of that time. Each goes from its month file with its
+        deletion record (see ``_withdrawn``); pending.json still holds the deletion, so
+        readers see the change whole, and finishing it later only appends the deletion.
         """
         from bondcoach.storage import upgrade
 
@@ -49,17 +59,19 @@ class MonthWrites(SessionReader):
         self._pending = None
         upgrade.upgrade_own_files(self, now)
         records = [*upgrade.conflict_copy_records(self), *records]
-        self._write_grouped(records, now)
+        self._write_grouped(records, now, withdraw or {})
         upgrade.tell_once_about_schema(self)
 
-    def _write_grouped(self, records: list[Record], now: datetime) -> None:
+    def _write_grouped(
+        self, records: list[Record], now: datetime, withdraw: Mapping[str, datetime]
+    ) -> None:
         from bondcoach.storage.backups import backups_dir
 
         grouped = by_month(records)
         self._refuse_links(grouped)
         if len(grouped) <= 1:
             for month, additions in grouped.items():
-                self._write_month(month, additions, now)
+                self._write_month(month, additions, now, withdraw)
             return
         pending = self.pending_file(self.device)
         written: list[tuple[Path, bytes | None]] = []
@@ -70,13 +82,13 @@ class MonthWrites(SessionReader):
                 before = read_bytes(path)
                 try:
                     # On failure: old bytes kept. Backups' folder: flushed once, below.
-                    self._write_month(month, additions, now, one_of_many=True)
+                    self._write_month(month, additions, now, withdraw, one_of_many=True)
                 except FlushFailed:
                     written.append((path, before))  # replaced, only not flushed
                     raise
                 written.append((path, before))
         except DataError as error:
-            self._put_back(written, pending, error)
+            _put_back(written, pending, error)
         # Backups are a spare copy (their flush failing never fails a save), so their
         # folder is flushed once for the whole change rather than once per month.
         flush_folder_quietly(backups_dir(self.root) / self.device)
@@ -110,7 +122,12 @@ class MonthWrites(SessionReader):
             remove_leftovers(folder)
 
     def _write_month(
-        self, month: str, additions: list[Record], now: datetime, one_of_many: bool = False
+        self,
+        month: str,
+        additions: list[Record],
+        now: datetime,
+        withdraw: Mapping[str, datetime],
+        one_of_many: bool = False,
     ) -> None:
         from bondcoach.storage.backups import keep_backup
 
@@ -118,40 +135,14 @@ class MonthWrites(SessionReader):
         refuse_links_below(self.root, path)
         raw = read_bytes(path)
         existing = [] if raw is None else self.parse(path, raw, self.device)
-        seen = {(record.session.id, record.updated) for record in existing}
+        kept, additions = _withdrawn(existing, additions, withdraw)
+        seen = {(record.session.id, record.updated) for record in kept}
         fresh = [r for r in additions if (r.session.id, r.updated) not in seen]
-        if not fresh:
+        if not fresh and len(kept) == len(existing):
             return
         if raw is not None:
             keep_backup(self.root, self.device, month, raw, now, flush_folder=not one_of_many)
-        atomic_write(path, month_payload(self.device, month, [*existing, *fresh]))
-
-    def _put_back(
-        self, written: list[tuple[Path, bytes | None]], pending: Path, cause: DataError
-    ) -> NoReturn:
-        try:
-            for path, old in written:
-                try:
-                    if old is None:
-                        remove_file(path)
-                    else:
-                        atomic_write(path, old)
-                except FlushFailed:
-                    pass  # the old bytes are back in place; only the flush failed
-            with contextlib.suppress(FlushFailed):
-                remove_file(pending)
-        except DataError as error:
-            failed = DataError(
-                f"a save across months failed ({cause.message}) and could not be undone "
-                f"({error.message}); {pending} keeps the whole change, which shows "
-                "everywhere already, and the next save completes it"
-            )
-            failed.message_says_saved = True
-            raise failed from error
-        forget_saved()
-        raise DataError(
-            f"a save across months failed and was undone: nothing changed ({cause.message})"
-        ) from cause
+        atomic_write(path, month_payload(self.device, month, [*kept, *fresh]))
 
     def _finish_pending(self, now: datetime) -> None:
         """Complete a multi-month save that an earlier process did not finish."""
@@ -162,5 +153,61 @@ class MonthWrites(SessionReader):
         for month, additions in sorted(
             by_month(parse_month_file(pending, raw, self.device)).items()
         ):
-            self._write_month(month, additions, now)
+            self._write_month(month, additions, now, {})
         remove_file(pending)
+
+
+def _withdrawn(
+    existing: list[Record], additions: list[Record], withdraw: Mapping[str, datetime]
+) -> tuple[list[Record], list[Record]]:
+    """(the month's records kept, the additions still to append) once ``withdraw`` is
+    applied: a session whose one record in this file is its full record of the time
+    asked for leaves the file, and its deletion record is not needed. Anything else
+    (an edit since, a second version) keeps its records and gets the deletion."""
+    if not withdraw:
+        return existing, additions
+    count: dict[str, int] = {}
+    for record in existing:
+        count[record.session.id] = count.get(record.session.id, 0) + 1
+    gone = {
+        record.session.id
+        for record in existing
+        if count[record.session.id] == 1
+        and record.fields is None
+        and not record.deleted
+        and withdraw.get(record.session.id) == record.updated
+    }
+    if not gone:
+        return existing, additions
+    return (
+        [r for r in existing if r.session.id not in gone],
+        [r for r in additions if r.session.id not in gone],
+    )
+
+
+def _put_back(
+    written: list[tuple[Path, bytes | None]], pending: Path, cause: DataError
+) -> NoReturn:
+    try:
+        for path, old in written:
+            try:
+                if old is None:
+                    remove_file(path)
+                else:
+                    atomic_write(path, old)
+            except FlushFailed:
+                pass  # the old bytes are back in place; only the flush failed
+        with contextlib.suppress(FlushFailed):
+            remove_file(pending)
+    except DataError as error:
+        failed = DataError(
+            f"a save across months failed ({cause.message}) and could not be undone "
+            f"({error.message}); {pending} keeps the whole change, which shows "
+            "everywhere already, and the next save completes it"
+        )
+        failed.message_says_saved = True
+        raise failed from error
+    forget_saved()
+    raise DataError(
+        f"a save across months failed and was undone: nothing changed ({cause.message})"
+    ) from cause

@@ -13,7 +13,8 @@ Files hold *records* (their format is in ``records``): versions of sessions. Edi
 deletions append a newer record (in this computer's own file) rather than rewriting
 anyone's history; the newest record of an id wins. A session moved to another month
 leaves a deletion record in the old month's file, so a reader of either month alone
-still sees the truth.
+still sees the truth. (One exception: undo of a log or an import takes a session that
+nothing else has touched out of the file again; see ``SessionStore.withdraw_many``.)
 """
 
 from __future__ import annotations
@@ -245,10 +246,18 @@ class SessionReader(SessionFiles):
         Usually just ``now``; but another computer whose clock runs ahead may have
         written a version "later", and a mend must still win over what it mends.
         """
+        return later_than(self.versions_of(sessions), now)
+
+    def versions_of(self, sessions: Iterable[Session]) -> list[Record]:
+        """Every stored record of these sessions, on any computer, pending ones too."""
         sessions = list(sessions)
         ids = {session.id for session in sessions}
         months = {month_key(session.day) for session in sessions}
         with self.snapshot():
-            stored = [r.updated for r in self.records_for_months(months) if r.session.id in ids]
-        latest = max(stored, default=now)
-        return now if now > latest else latest + timedelta(microseconds=1)
+            return [r for r in self.records_for_months(months) if r.session.id in ids]
+
+
+def later_than(stored: Iterable[Record], now: datetime) -> datetime:
+    """``now``, or just after the latest of ``stored`` if that is later (see above)."""
+    latest = max((record.updated for record in stored), default=now)
+    return now if now > latest else latest + timedelta(microseconds=1)

@@ -25,6 +25,7 @@ from bondcoach.storage.records import new_session_id as new_session_id
 from bondcoach.storage.records import newest_versions as newest_versions
 from bondcoach.storage.records import parse_month_file as parse_month_file
 from bondcoach.storage.session_reader import PENDING_NAME as PENDING_NAME
+from bondcoach.storage.session_reader import later_than
 
 LOCK_TIMEOUT_SECONDS = 10.0
 
@@ -83,6 +84,33 @@ class SessionStore(MonthWrites):
 
     def delete_many(self, sessions: Iterable[Session], now: datetime) -> None:
         self._set_deleted(sessions, now, deleted=True)
+
+    def withdraw_many(self, sessions: Iterable[Session], now: datetime) -> None:
+        """Take back sessions this computer added (undo of a log or an import).
+
+        A session whose only record anywhere, on any computer, is still the one this
+        computer added leaves its month file again, as if never saved (the month's
+        backup keeps the file as it was): an undone import leaves no deletion record
+        for every row it took back. Any other gets a deletion record, as ``delete``
+        writes. The change shows whole or not at all, as every save does. (If another
+        computer edits such a session before it hears of the undo, its edit brings the
+        session back there and here, rather than being hidden by a deletion.)
+        """
+        from bondcoach.storage.mends import mend
+
+        sessions = list(sessions)
+        with self.locked():  # read under the lock: no save of this computer between
+            versions: dict[str, list[Record]] = {}
+            for record in self.versions_of(sessions):
+                versions.setdefault(record.session.id, []).append(record)
+            now = later_than((r for rs in versions.values() for r in rs), now)
+            records = [mend(s, now, self.device, ["deleted"], deleted=True) for s in sessions]
+            added_here = {
+                session_id: only.updated
+                for session_id, (only, *others) in versions.items()
+                if not others and only.device == self.device and only.fields is None
+            }
+            self.write_records(records, now, withdraw=added_here)
 
     def undelete_many(self, sessions: Iterable[Session], now: datetime) -> None:
         """Bring deleted sessions back (only ``deleted`` changes: see ``mends``)."""
