@@ -1,9 +1,11 @@
-"""Undo of a log or an import takes back what nothing else has touched (issue 14).
+"""Undo of a log or an import: one record per session taken back, not two (issue 14).
 
-Such a session leaves its month file again rather than gaining a deletion record, so an
-undone ten-year import no longer triples the data folder; the month's backup keeps the
-file as it was. Anything another record speaks of (an edit, a deletion, a second
-computer's change) is deleted by a record, as before; and the change shows whole.
+A session nothing else has touched has its record replaced by its deletion record
+(which holds the whole session) rather than joined by it, so an undone ten-year import
+no longer triples the data folder; the month's backup keeps the file as it was. The
+deletion record stays, so an older copy of the file cannot bring the session back.
+Anything another record speaks of (an edit, a deletion, a second computer's change)
+keeps its records and gains the deletion, as before; and the change shows whole.
 """
 
 from __future__ import annotations
@@ -61,17 +63,32 @@ def import_feed(cli, clock, tmp_path: Path, **where) -> set[str]:
     return set(shown(cli, where.get("data"))) - before
 
 
-def test_undo_of_an_import_leaves_the_month_files_as_before_it(cli, folders, clock, tmp_path):
+def deletions_only(records: list[dict]) -> bool:
+    return all(
+        record.get("deleted") and record["fields"].keys() == {"deleted"} for record in records
+    )
+
+
+def test_undo_of_an_import_leaves_one_deletion_record_per_session(cli, folders, clock, tmp_path):
     run(cli, clock, "log", "15", "--at", "2026-11-24 09:00")
+    [logged] = shown(cli)
     before = month_records(folders.data)
     imported = import_feed(cli, clock, tmp_path)
     assert len(imported) == 3
+    imported_records = month_records(folders.data)
     run(cli, clock, "undo")
     after = month_records(folders.data)
-    # The logged session's record, exactly; the imported ones gone, with no deletion
-    # record left behind for them (the months the import made are empty).
-    assert {name: records for name, records in after.items() if records} == before
-    assert not any(record.get("deleted") for records in after.values() for record in records)
+    assert set(shown(cli)) == {logged}
+    kept = [r for rs in after.values() for r in rs if not r.get("deleted")]
+    assert kept == [r for rs in before.values() for r in rs]  # the log's record, exactly
+    gone = [r for rs in after.values() for r in rs if r.get("deleted")]
+    assert sorted(r["id"] for r in gone) == sorted(imported)  # one record each
+    assert deletions_only(gone)
+    for record in gone:  # each holds the whole session, as the import wrote it
+        [was] = [r for rs in imported_records.values() for r in rs if r["id"] == record["id"]]
+        assert {k: v for k, v in record.items() if k not in ("updated", "deleted", "fields")} == {
+            k: v for k, v in was.items() if k != "updated"
+        }
     assert not list((folders.data / "sessions").glob("*/pending.json"))
     # The backups keep each month as the import left it.
     backed_up = {
@@ -82,12 +99,34 @@ def test_undo_of_an_import_leaves_the_month_files_as_before_it(cli, folders, clo
     assert imported <= backed_up
 
 
-def test_undo_of_a_log_takes_it_out_of_its_month(cli, folders, clock):
+def test_undo_of_a_log_leaves_its_deletion_record_alone_in_its_place(cli, folders, clock):
     run(cli, clock, "log", "15", "--at", "2026-11-24 09:00")
     before = month_records(folders.data)
     run(cli, clock, "log", "20", "--at", "2026-11-25 09:00")
     run(cli, clock, "undo")
-    assert month_records(folders.data) == before
+    [(name, records)] = month_records(folders.data).items()
+    assert records[:1] == before[name]
+    assert len(records) == 2 and deletions_only(records[1:])
+
+
+def test_an_older_copy_of_the_file_arriving_later_does_not_bring_it_back(
+    cli, folders, clock, tmp_path
+):
+    """A sync tool's conflict copy of the month as it was before the undo (made on the
+    other computer, arriving after the undo) is read, and folded in by the next save:
+    the deletion record still hides the session."""
+    run(cli, clock, "log", "15", "--at", "2026-11-24 09:00")
+    run(cli, clock, "log", "20", "--at", "2026-11-25 09:00")
+    [folder] = (folders.data / "sessions").iterdir()
+    before_undo = (folder / "2026-11.json").read_bytes()
+    run(cli, clock, "undo")
+    left = set(shown(cli))
+    copy = folder / "2026-11.sync-conflict-20261126-100000-ABCDEFG.json"
+    copy.write_bytes(before_undo)
+    assert set(shown(cli)) == left
+    run(cli, clock, "log", "5", "--at", "2026-11-26 08:00")  # folds the copy in
+    copy.unlink(missing_ok=True)
+    assert len(set(shown(cli)) - left) == 1  # only the new log
 
 
 def test_a_session_another_record_speaks_of_is_deleted_by_a_record(cli, folders, clock, tmp_path):
@@ -101,14 +140,19 @@ def test_a_session_another_record_speaks_of_is_deleted_by_a_record(cli, folders,
     run(cli, clock, "undo")
     assert set(shown(cli)) == set()
     records = [r for rs in month_records(folders.data).values() for r in rs]
-    assert {r["id"] for r in records} == {touched}
-    mine = [r for r in records if r.get("deleted")]
-    assert len(mine) == 1 and mine[0]["fields"].keys() == {"deleted"}
+    counts = {session: [r["id"] for r in records].count(session) for session in imported}
+    # The touched one: A's record, B's edit and B's undo of it, and A's deletion.
+    assert counts == {session: 4 if session == touched else 1 for session in imported}
+    mine = [r for r in records if r["id"] == touched and r.get("deleted")]
+    assert len(mine) == 1 and deletions_only(mine)
 
 
-def test_an_edit_that_arrives_after_the_undo_brings_the_session_back(cli, folders, clock, tmp_path):
-    """Computer B edits an imported session before it hears of A's undo: when its file
-    arrives, the session shows again, with B's edit (nothing of B's is hidden)."""
+def test_an_edit_that_arrives_after_the_undo_stays_with_the_deleted_session(
+    cli, folders, clock, tmp_path
+):
+    """Computer B edits an imported session before it hears of A's undo: when B's file
+    arrives the session stays deleted (as after ``delete``), and B's edit is kept in
+    the session's fields, for an undo of a deletion to bring back."""
     imported = import_feed(cli, clock, tmp_path)
     touched = min(imported)
     apart = tmp_path / "b-data"  # B's copy of the folder, not yet synced again
@@ -119,8 +163,13 @@ def test_an_edit_that_arrives_after_the_undo_brings_the_session_back(cli, folder
     for path in (apart / "sessions").iterdir():  # B's folder arrives; A's is A's
         if not (folders.data / "sessions" / path.name).exists():
             shutil.copytree(path, folders.data / "sessions" / path.name)
-    back = shown(cli)
-    assert set(back) == {touched} and back[touched]["note"] == "B's"
+    assert shown(cli) == {}
+    from bondcoach.storage.records import newest_versions
+    from bondcoach.storage.session_store import open_store
+
+    months = open_store().records_for_months(["2026-09", "2026-10", "2026-11"])
+    merged = newest_versions(months)[touched]
+    assert merged.deleted and merged.session.note == "B's"
 
 
 def test_withdrawn_removes_only_a_lone_full_record_of_the_time_asked():
@@ -145,15 +194,11 @@ def test_withdrawn_removes_only_a_lone_full_record_of_the_time_asked():
         record("other-time"),
         record("not-asked"),
     ]
-    deletions = [
-        record(s, later, deleted=True, fields={"deleted": later})
-        for s in ("alone", "twice", "mended", "gone", "other-time")
-    ]
     asked = {"alone": at, "twice": at, "mended": at, "gone": at, "other-time": later}
-    kept, still = _withdrawn(existing, deletions, asked)
-    assert [r.session.id for r in kept] == [r.session.id for r in existing[1:]]
-    assert [r.session.id for r in still] == ["twice", "mended", "gone", "other-time"]
-    assert _withdrawn(existing, deletions, {}) == (existing, deletions)
+    assert [r.session.id for r in _withdrawn(existing, asked)] == [
+        r.session.id for r in existing[1:]
+    ]
+    assert _withdrawn(existing, {}) is existing
 
 
 class Killed(BaseException):
@@ -182,7 +227,9 @@ def test_an_undo_cut_short_between_months_shows_whole_and_the_next_save_finishes
     monkeypatch.setattr(MonthWrites, "_write_month", real)
     [pending] = (folders.data / "sessions").glob("*/pending.json")
     first = month_records(folders.data)[f"{pending.parent.name}/{calls[0]}.json"]
-    assert first == []  # that month was taken back; the others wait in pending.json
+    assert len(first) == 1 and deletions_only(
+        first
+    )  # that month was taken back; the others wait in pending
     assert shown(cli) == {}  # yet every reader sees the whole undo
     run(cli, clock, "log", "15", "--at", "2026-11-24 09:00")
     assert not pending.exists()
@@ -190,3 +237,17 @@ def test_an_undo_cut_short_between_months_shows_whole_and_the_next_save_finishes
     assert logged not in imported
     doctor = cli("doctor")
     assert doctor.exit_code == 0 and "pending" not in doctor.stdout, doctor.stdout
+
+
+def test_a_copy_of_the_file_already_there_counts_as_another_record(cli, folders, clock):
+    """A conflict copy present at the undo holds the session too: its record is left as
+    it is and joined by the deletion (the copy is folded in, then safe to delete)."""
+    run(cli, clock, "log", "15", "--at", "2026-11-24 09:00")
+    [logged] = shown(cli)
+    [folder] = (folders.data / "sessions").iterdir()
+    copy = folder / "2026-11.sync-conflict-20261126-100000-ABCDEFG.json"
+    copy.write_bytes((folder / "2026-11.json").read_bytes())
+    run(cli, clock, "undo")
+    assert shown(cli) == {}
+    own = json.loads((folder / "2026-11.json").read_text())["records"]
+    assert [(r["id"], bool(r.get("deleted"))) for r in own] == [(logged, False), (logged, True)]

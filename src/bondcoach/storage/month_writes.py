@@ -46,9 +46,9 @@ class MonthWrites(SessionReader):
         pending.json keeps the whole change and the next save finishes the job.
 
         ``withdraw`` (id: time): sessions being taken back whose one record is this
-        device's own full record of that time. Each goes from its month file with its
-        deletion record (see ``_withdrawn``); pending.json still holds the deletion, so
-        readers see the change whole, and finishing it later only appends the deletion.
+        device's own full record of that time. In its month file, the deletion record
+        (which holds the whole session) replaces that record rather than joining it
+        (see ``_withdrawn``); finishing pending.json later only appends the deletion.
         """
         from bondcoach.storage import upgrade
 
@@ -135,7 +135,7 @@ class MonthWrites(SessionReader):
         refuse_links_below(self.root, path)
         raw = read_bytes(path)
         existing = [] if raw is None else self.parse(path, raw, self.device)
-        kept, additions = _withdrawn(existing, additions, withdraw)
+        kept = _withdrawn(existing, withdraw)
         seen = {(record.session.id, record.updated) for record in kept}
         fresh = [r for r in additions if (r.session.id, r.updated) not in seen]
         if not fresh and len(kept) == len(existing):
@@ -157,15 +157,13 @@ class MonthWrites(SessionReader):
         remove_file(pending)
 
 
-def _withdrawn(
-    existing: list[Record], additions: list[Record], withdraw: Mapping[str, datetime]
-) -> tuple[list[Record], list[Record]]:
-    """(the month's records kept, the additions still to append) once ``withdraw`` is
-    applied: a session whose one record in this file is its full record of the time
-    asked for leaves the file, and its deletion record is not needed. Anything else
-    (an edit since, a second version) keeps its records and gets the deletion."""
+def _withdrawn(existing: list[Record], withdraw: Mapping[str, datetime]) -> list[Record]:
+    """The month's records to keep once ``withdraw`` is applied: a session whose one
+    record in this file is its full record of the time asked for loses that record; its
+    deletion record (appended next, and holding the whole session) takes its place.
+    Anything else (an edit since, a second version) keeps its records."""
     if not withdraw:
-        return existing, additions
+        return existing
     count: dict[str, int] = {}
     for record in existing:
         count[record.session.id] = count.get(record.session.id, 0) + 1
@@ -177,12 +175,7 @@ def _withdrawn(
         and not record.deleted
         and withdraw.get(record.session.id) == record.updated
     }
-    if not gone:
-        return existing, additions
-    return (
-        [r for r in existing if r.session.id not in gone],
-        [r for r in additions if r.session.id not in gone],
-    )
+    return [r for r in existing if r.session.id not in gone] if gone else existing
 
 
 def _put_back(

@@ -13,8 +13,9 @@ Files hold *records* (their format is in ``records``): versions of sessions. Edi
 deletions append a newer record (in this computer's own file) rather than rewriting
 anyone's history; the newest record of an id wins. A session moved to another month
 leaves a deletion record in the old month's file, so a reader of either month alone
-still sees the truth. (One exception: undo of a log or an import takes a session that
-nothing else has touched out of the file again; see ``SessionStore.withdraw_many``.)
+still sees the truth. (One exception: undo of a log or an import replaces the record of
+a session nothing else has touched with its deletion record; see
+``SessionStore.withdraw_many``.)
 """
 
 from __future__ import annotations

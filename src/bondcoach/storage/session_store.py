@@ -88,13 +88,13 @@ class SessionStore(MonthWrites):
     def withdraw_many(self, sessions: Iterable[Session], now: datetime) -> None:
         """Take back sessions this computer added (undo of a log or an import).
 
-        A session whose only record anywhere, on any computer, is still the one this
-        computer added leaves its month file again, as if never saved (the month's
-        backup keeps the file as it was): an undone import leaves no deletion record
-        for every row it took back. Any other gets a deletion record, as ``delete``
-        writes. The change shows whole or not at all, as every save does. (If another
-        computer edits such a session before it hears of the undo, its edit brings the
-        session back there and here, rather than being hidden by a deletion.)
+        Each gets a deletion record holding the whole session, as ``delete`` writes. A
+        session whose only record anywhere, on any computer, is still the one this
+        computer added has that record replaced by its deletion record rather than
+        joined by it: an undone ten-year import leaves one record per session, not two
+        (the month's backup keeps the file as it was). The deletion record stays so that
+        an older copy of the file arriving later (a sync tool's conflict copy) cannot
+        bring the session back. The change shows whole or not at all.
         """
         from bondcoach.storage.mends import mend
 
