@@ -21,18 +21,12 @@ VERSIONED = (*SESSION_FIELDS, "deleted")
 
 
 def merge(records: list[Record]) -> Record:
-    """One record holding each field's newest value, with each field's version time."""
+    """One record holding each field's newest value, with each field's version time
+    (``fields``; None, as in any record, when every field has the record's ``updated``)."""
     if len(records) == 1 and records[0].fields is None:
-        # The common case (a session logged once, never mended): every field at
-        # ``updated``; the same result as the loop below, without it.
-        only = records[0]
-        return Record(
-            session=only.session,
-            updated=only.updated,
-            device=only.device,
-            deleted=only.deleted,
-            fields=dict.fromkeys(VERSIONED, only.updated),
-        )
+        # The common case (a session logged once, never mended): the record is its own
+        # merge, every field at ``updated`` (what ``fields=None`` means), with no copy.
+        return records[0]
     newest = max(records, key=Record.order_key)
     values: dict[str, object] = {}
     times: dict[str, datetime] = {}

@@ -34,13 +34,7 @@ def normalise_activity(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
-def _tidy_activities(value: tuple[str, ...]) -> tuple[str, ...]:
-    if type(value) is tuple:  # hashable: a history repeats a few lists of activities
-        return _tidy_cached(value)
-    return _tidy_uncached(value)
-
-
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)  # hashable: a history repeats a few lists of activities
 def _tidy_cached(value: tuple[str, ...]) -> tuple[str, ...]:
     return _tidy_uncached(value)
 
@@ -60,10 +54,6 @@ def _tidy_note(value: str | None) -> str | None:
         return value.strip() or None
     trimmed = without_controls(value, keep=WHITESPACE).strip().replace("\r\n", "\n")
     return without_controls(trimmed, keep="\n\t") or None
-
-
-def _tidy_who(value: str | None) -> str | None:
-    return None if value is None else _tidy_name(value)
 
 
 @functools.lru_cache(maxsize=256)  # a family has a few caregivers, on every record
@@ -97,15 +87,19 @@ class Session(_Fields, frozen=True, forbid_unknown_fields=True, kw_only=True):
 
     def __post_init__(self) -> None:
         # Runs however a session is made (decoded, converted or built): the one cleaning.
-        activities = _tidy_activities(self.activities)
-        if activities != self.activities:
-            msgspec.structs.force_setattr(self, "activities", activities)
+        # It runs for every record read, so the common cases call the cached helpers
+        # directly (a ten-year history is tens of thousands of calls).
+        given = self.activities
+        if given or type(given) is not tuple:
+            tidy = _tidy_cached(given) if type(given) is tuple else _tidy_uncached(given)
+            if tidy != given:
+                msgspec.structs.force_setattr(self, "activities", tidy)
         if self.note is not None:
             note = _tidy_note(self.note)
             if note != self.note:
                 msgspec.structs.force_setattr(self, "note", note)
         if self.who is not None:
-            who = _tidy_who(self.who)
+            who = _tidy_name(self.who)
             if who != self.who:
                 msgspec.structs.force_setattr(self, "who", who)
         if self.babies:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bondcoach.core.merge import changed_fields
+from bondcoach.core.merge import VERSIONED, changed_fields
 from bondcoach.core.sessions import Record, Session
 from bondcoach.storage.records import month_key
 
@@ -33,6 +33,12 @@ def replacing(
     # The old month must learn the session left it; the newer version wins by a tick.
     gone = mend(old, now, device, ["deleted"], deleted=True)
     now = now + timedelta(microseconds=1)
-    versions = dict(merged.fields or {}) if merged is not None else {}
+    versions: dict[str, datetime] = {}
+    if merged is not None:  # keep each unchanged field's version time in the new month
+        versions = (
+            dict.fromkeys(VERSIONED, merged.updated)
+            if merged.fields is None
+            else dict(merged.fields)
+        )
     versions.update(dict.fromkeys([*changed, "deleted"], now))
     return [gone, Record(session=new, updated=now, device=device, fields=versions)]
