@@ -160,6 +160,8 @@ def test_an_edit_that_arrives_after_the_undo_stays_with_the_deleted_session(
     run(cli, clock, "edit", touched, "--note", "B's", state=tmp_path / "state-b", data=apart)
     run(cli, clock, "undo")
     assert shown(cli) == {}
+    [mine] = [r for rs in month_records(folders.data).values() for r in rs if r["id"] == touched]
+    assert deletions_only([mine])  # A's record of it was replaced by the deletion
     for path in (apart / "sessions").iterdir():  # B's folder arrives; A's is A's
         if not (folders.data / "sessions" / path.name).exists():
             shutil.copytree(path, folders.data / "sessions" / path.name)
@@ -170,6 +172,35 @@ def test_an_edit_that_arrives_after_the_undo_stays_with_the_deleted_session(
     months = open_store().records_for_months(["2026-09", "2026-10", "2026-11"])
     merged = newest_versions(months)[touched]
     assert merged.deleted and merged.session.note == "B's"
+
+
+def test_an_undone_import_no_longer_outranks_the_other_computers_version(cli, clock, tmp_path):
+    """B imported a row, then A imported the same row (the same id) with another note,
+    and undid it before B's file arrived. When B later brings the session back (undo of
+    a deletion), it shows B's note: A's import was taken back, so its values no longer
+    outrank B's. (With a deletion record beside A's record, A's note would have won.)"""
+    a, b = tmp_path / "a-data", tmp_path / "b-data"
+    state = {a: tmp_path / "a-state", b: tmp_path / "b-state"}
+    row = "start,minutes,note\n2026-11-02 09:00,7,{}\n"
+    for data, note in ((b, "B's"), (a, "A's")):
+        (tmp_path / f"{note[0]}.csv").write_text(row.format(note), encoding="utf-8")
+        run(cli, clock, "import", str(tmp_path / f"{note[0]}.csv"), state=state[data], data=data)
+
+    def sync(source: Path, target: Path) -> None:
+        for folder in (source / "sessions").iterdir():
+            shutil.rmtree(target / "sessions" / folder.name, ignore_errors=True)
+            shutil.copytree(folder, target / "sessions" / folder.name)
+
+    sync(a, b)  # A's file reaches B; B's has not reached A yet
+    [session] = shown(cli, b).values()
+    assert session["note"] == "A's"  # the later import's version
+    run(cli, clock, "undo", state=state[a], data=a)
+    run(cli, clock, "delete", session["id"], "--yes", state=state[b], data=b)
+    run(cli, clock, "undo", state=state[b], data=b)
+    sync(a, b)
+    sync(b, a)
+    for data in (a, b):
+        assert [s["note"] for s in shown(cli, data).values()] == ["B's"]
 
 
 def test_withdrawn_removes_only_a_lone_full_record_of_the_time_asked():

@@ -94,7 +94,9 @@ class SessionStore(MonthWrites):
         joined by it: an undone ten-year import leaves one record per session, not two
         (the month's backup keeps the file as it was). The deletion record stays so that
         an older copy of the file arriving later (a sync tool's conflict copy) cannot
-        bring the session back. The change shows whole or not at all.
+        bring the session back. The change shows whole or not at all. (The replaced
+        record's field times go with it: should another computer bring the session back,
+        its own versions of the fields count, not the undone ones.)
         """
         from bondcoach.storage.mends import mend
 
