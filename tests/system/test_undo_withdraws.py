@@ -226,10 +226,16 @@ def test_withdrawn_removes_only_a_lone_full_record_of_the_time_asked():
         record("not-asked"),
     ]
     asked = {"alone": at, "twice": at, "mended": at, "gone": at, "other-time": later}
-    assert [r.session.id for r in _withdrawn(existing, asked)] == [
-        r.session.id for r in existing[1:]
+    deletions = [
+        record(s, later, deleted=True, fields={"deleted": later}) for s in [*asked, "not-asked"]
     ]
-    assert _withdrawn(existing, {}) is existing
+    ids = [r.session.id for r in existing]
+    assert [r.session.id for r in _withdrawn(existing, deletions, asked)] == ids[1:]
+    assert _withdrawn(existing, deletions, {}) is existing
+    # Without its deletion record alongside, a record never goes.
+    assert [r.session.id for r in _withdrawn(existing, deletions[1:], asked)] == ids
+    edit = record("alone", later, fields={"note": later})
+    assert [r.session.id for r in _withdrawn(existing, [edit], asked)] == ids
 
 
 class Killed(BaseException):

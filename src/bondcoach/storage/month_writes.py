@@ -135,7 +135,7 @@ class MonthWrites(SessionReader):
         refuse_links_below(self.root, path)
         raw = read_bytes(path)
         existing = [] if raw is None else self.parse(path, raw, self.device)
-        kept = _withdrawn(existing, withdraw)
+        kept = _withdrawn(existing, additions, withdraw)
         seen = {(record.session.id, record.updated) for record in kept}
         fresh = [r for r in additions if (r.session.id, r.updated) not in seen]
         if not fresh and len(kept) == len(existing):
@@ -157,13 +157,16 @@ class MonthWrites(SessionReader):
         remove_file(pending)
 
 
-def _withdrawn(existing: list[Record], withdraw: Mapping[str, datetime]) -> list[Record]:
+def _withdrawn(
+    existing: list[Record], additions: list[Record], withdraw: Mapping[str, datetime]
+) -> list[Record]:
     """The month's records to keep once ``withdraw`` is applied: a session whose one
     record in this file is its full record of the time asked for loses that record; its
-    deletion record (appended next, and holding the whole session) takes its place.
-    Anything else (an edit since, a second version) keeps its records."""
+    deletion record among ``additions`` (holding the whole session) takes its place. A
+    record goes only if that deletion is there. Anything else keeps its records."""
     if not withdraw:
         return existing
+    deleting = {r.session.id for r in additions if r.deleted and r.session.id in withdraw}
     count: dict[str, int] = {}
     for record in existing:
         count[record.session.id] = count.get(record.session.id, 0) + 1
@@ -173,7 +176,8 @@ def _withdrawn(existing: list[Record], withdraw: Mapping[str, datetime]) -> list
         if count[record.session.id] == 1
         and record.fields is None
         and not record.deleted
-        and withdraw.get(record.session.id) == record.updated
+        and record.session.id in deleting
+        and withdraw[record.session.id] == record.updated
     }
     return [r for r in existing if r.session.id not in gone] if gone else existing
 
