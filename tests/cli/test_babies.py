@@ -434,3 +434,43 @@ def test_the_glance_names_every_baby_and_counts_each_session_once(cli):
     assert "Today with Ava and Noah, so far: 40 minutes of about 2 hours 53 minutes" in flat(
         result.stdout
     )
+
+
+# Editing whose time it was -------------------------------------------------------------
+
+
+def test_edit_baby_says_whose_time_it_was_and_undo_puts_it_back(cli):
+    with at():
+        twins(cli)
+        session = logged(cli, "30", "--at", "09:00")["id"]
+        moved = json_out(cli("edit", session, "--baby", "leo", "--json"))
+        week = week_json(cli)
+        both = json_out(cli("edit", session, "--baby", "Mia", "--baby", "Leo", "--json"))
+        ok(cli("undo"))
+        back = json_out(cli("history", "--json"))
+    assert moved["babies"] == ["Leo"]
+    assert week["by_baby"]["Mia"]["total_minutes"] == 0
+    assert week["by_baby"]["Leo"]["total_minutes"] == 30
+    assert both["babies"] == ["Mia", "Leo"]
+    assert [s["babies"] for s in back] == [["Leo"]]  # undo takes back the last edit
+
+
+def test_edit_with_an_unknown_baby_changes_nothing(cli):
+    with at():
+        twins(cli)
+        session = logged(cli, "30", "--at", "09:00")["id"]
+        before = data_files(cli_data_folder(cli))
+        result = cli("edit", session, "--baby", "Noah", "--note", "hello")
+        after = data_files(cli_data_folder(cli))
+    assert result.exit_code == 2, result.output
+    assert "Noah" in result.stderr and "Traceback" not in result.output
+    assert after == before
+
+
+def test_edit_asks_for_a_change_and_names_baby_among_them(cli):
+    with at():
+        twins(cli)
+        session = logged(cli, "30", "--at", "09:00")["id"]
+        result = cli("edit", session)
+    assert result.exit_code == 2
+    assert "--baby" in result.stderr

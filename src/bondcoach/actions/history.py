@@ -54,11 +54,18 @@ def listing(sessions: list[Session]) -> Listing:
     return Listing(sessions, names, len(profile.babies) > 1)
 
 
-def edit(session_id: str, request: EditRequest, now: datetime) -> Mended:
+def edit(
+    session_id: str, request: EditRequest, now: datetime, baby_names: Sequence[str] = ()
+) -> Mended:
+    """Change a session; ``baby_names`` (``--baby``) say whose time it was instead."""
     from bondcoach.actions.saving import forget_for_undo, remember_for_undo
     from bondcoach.core.editing import edited
     from bondcoach.storage.session_store import open_store
 
+    if baby_names:
+        from dataclasses import replace
+
+        request = replace(request, babies=_stored_babies(baby_names))
     store = open_store()
     old = store.find(session_id)
     new = edited(old, request, now)
@@ -67,6 +74,15 @@ def edit(session_id: str, request: EditRequest, now: datetime) -> Mended:
     warnings: list[str] = list(store.notices)
     remember_for_undo("edit", (old,), (new,), warnings)
     return Mended("edited", new, warnings, babies=listing([new]).babies[new.id])
+
+
+def _stored_babies(names: Sequence[str]) -> tuple[str, ...]:
+    """What a session stores for these babies (exit 2 for a name not in the profile)."""
+    from bondcoach.core import babies
+    from bondcoach.storage.profile import load_profile
+
+    profile = load_profile()
+    return babies.stored_ids(profile, babies.chosen(profile, names))
 
 
 def delete(

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bondcoach.cli.options import ActivityOption, AtOption, JsonFlag, PlainFlag, who_option
+from bondcoach.cli.options import (
+    ActivityOption,
+    AtOption,
+    JsonFlag,
+    PlainFlag,
+    baby_option,
+    who_option,
+)
 
 if TYPE_CHECKING:
     from bondcoach.core.sessions import Session
@@ -55,6 +62,10 @@ def edit_command(
     ] = None,
     mood: Annotated[int | None, typer.Option("--mood", metavar="1-5", help="New mood.")] = None,
     who: Annotated[str | None, who_option("Who it was.")] = None,
+    baby: Annotated[
+        list[str] | None,
+        baby_option("Whose time it was, with several babies (repeat for more)."),
+    ] = None,
     as_json: JsonFlag = False,
     plain: PlainFlag = False,
 ) -> None:
@@ -67,7 +78,7 @@ def edit_command(
     from bondcoach.views.log import session_json
 
     request = EditRequest(minutes, at, activity, note, mood, who)
-    done = edit(session_id, request, clock.now())
+    done = edit(session_id, request, clock.now(), baby or ())
     assert done.session is not None
     for warning in done.warnings:
         views.warn(warning)

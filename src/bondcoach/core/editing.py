@@ -21,18 +21,19 @@ class EditRequest:
     note: str | None = None
     mood: int | None = None
     who: str | None = None
+    babies: tuple[str, ...] | None = None  # the stored ids (``core.babies.stored_ids``)
 
     def is_empty(self) -> bool:
-        return all(
-            value is None
-            for value in (self.minutes, self.at, self.activities, self.note, self.mood, self.who)
-        )
+        asked = (self.minutes, self.at, self.activities, self.note, self.mood, self.who)
+        return self.babies is None and all(value is None for value in asked)
 
 
 def edited(session: Session, request: EditRequest, now: datetime) -> Session:
     """The session with the requested changes, checked the way ``log`` checks."""
     if request.is_empty():
-        raise InputError("say what to change: --minutes, --at, --activity, --note, --mood or --who")
+        raise InputError(
+            "say what to change: --minutes, --at, --activity, --note, --mood, --who or --baby"
+        )
     changes: dict[str, object] = {}
     if request.minutes is not None:
         changes["minutes"] = parse_minutes(request.minutes)
@@ -47,6 +48,8 @@ def edited(session: Session, request: EditRequest, now: datetime) -> Session:
         changes["mood"] = check_mood(request.mood)
     if request.who is not None:
         changes["who"] = request.who
+    if request.babies is not None:
+        changes["babies"] = list(request.babies)
     result = Session.model_validate({**session.model_dump(), **changes})
     # Check only what the edit changes: a session logged by a computer whose clock runs
     # ahead may still "end later" than this clock's now, and mending its note is fine.
