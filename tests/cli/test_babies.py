@@ -443,11 +443,14 @@ def test_edit_baby_says_whose_time_it_was_and_undo_puts_it_back(cli):
     with at():
         twins(cli)
         session = logged(cli, "30", "--at", "09:00")["id"]
+        said = cli("edit", session, "--baby", "leo")
         moved = json_out(cli("edit", session, "--baby", "leo", "--json"))
         week = week_json(cli)
         both = json_out(cli("edit", session, "--baby", "Mia", "--baby", "Leo", "--json"))
         ok(cli("undo"))
         back = json_out(cli("history", "--json"))
+    ok(said)
+    assert "Done: now Thu 26 Nov, 09:00, 30 min, Sam, for Leo" in flat(said.stdout)
     assert moved["babies"] == ["Leo"]
     assert week["by_baby"]["Mia"]["total_minutes"] == 0
     assert week["by_baby"]["Leo"]["total_minutes"] == 30

@@ -85,7 +85,11 @@ def edit_command(
     if as_json:
         views.print_json(session_json(done.session, done.babies))
     else:
-        history_view.show_done(f"now {history_view.describe(done.session)}")
+        from bondcoach.core.babies import joined
+
+        # Whose time it was, said when the edit changed it (as log's echo says it).
+        whose = f", for {joined(done.babies)}" if baby and done.babies else ""
+        history_view.show_done(f"now {history_view.describe(done.session)}{whose}")
 
 
 def delete_command(
