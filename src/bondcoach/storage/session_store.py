@@ -98,34 +98,24 @@ class SessionStore(MonthWrites):
         record's field times go with it: should another computer bring the session back,
         its own versions of the fields count, not the undone ones.)
         """
-        from bondcoach.storage.mends import mend
-
-        sessions = list(sessions)
-        with self.locked():  # read under the lock: no save of this computer between
-            versions: dict[str, list[Record]] = {}
-            for record in self.versions_of(sessions):
-                versions.setdefault(record.session.id, []).append(record)
-            now = later_than((r for rs in versions.values() for r in rs), now)
-            records = [mend(s, now, self.device, ["deleted"], deleted=True) for s in sessions]
-            added_here = {
-                session_id: only.updated
-                for session_id, (only, *others) in versions.items()
-                if not others and only.device == self.device and only.fields is None
-            }
-            self.write_records(records, now, withdraw=added_here)
+        self._set_deleted(sessions, now, deleted=True, withdraw=True)
 
     def undelete_many(self, sessions: Iterable[Session], now: datetime) -> None:
         """Bring deleted sessions back (only ``deleted`` changes: see ``mends``)."""
         self._set_deleted(sessions, now, deleted=False)
 
-    def _set_deleted(self, sessions: Iterable[Session], now: datetime, deleted: bool) -> None:
+    def _set_deleted(
+        self, sessions: Iterable[Session], now: datetime, deleted: bool, withdraw: bool = False
+    ) -> None:
         from bondcoach.storage.mends import mend
 
         sessions = list(sessions)
-        now = self.newer_than_stored(sessions, now)
-        records = [mend(s, now, self.device, ["deleted"], deleted=deleted) for s in sessions]
-        with self.locked():
-            self.write_records(records, now)
+        with self.locked():  # read under the lock: no save of this computer between
+            versions = self.versions_of(sessions)
+            now = later_than(versions, now)  # as newer_than_stored, from the same read
+            records = [mend(s, now, self.device, ["deleted"], deleted=deleted) for s in sessions]
+            added = _added_here(versions, self.device) if withdraw else None
+            self.write_records(records, now, withdraw=added)
 
     def restore_backup(self, backup: Path, now: datetime) -> Path:
         """Put one of this device's backups back in place; returns the file it replaced."""
@@ -134,6 +124,18 @@ class SessionStore(MonthWrites):
         with self.locked():
             self._clean_leftovers()
             return restore_backup(self.root, self.device, backup, now, self.month_file)
+
+
+def _added_here(versions: list[Record], device: str) -> dict[str, datetime]:
+    """id: time, of the sessions whose one stored record is ``device``'s full record."""
+    by_id: dict[str, list[Record]] = {}
+    for record in versions:
+        by_id.setdefault(record.session.id, []).append(record)
+    return {
+        session_id: only.updated
+        for session_id, (only, *others) in by_id.items()
+        if not others and only.device == device and only.fields is None
+    }
 
 
 def lock_file_for(data_root: Path) -> Path:
